@@ -1,0 +1,35 @@
+/** The rule registry: every cross-file rule the check runs, in order. Syntax and schema are load stages. */
+import type { Rule } from '../types.ts';
+import { editions } from './editions.ts';
+import { fileName } from './file-name.ts';
+import { httpsUrls } from './https-urls.ts';
+import { oneMappingPerCharacteristic, quoteLength, rationale } from './mappings.ts';
+import { markdownHtml, summaryPresent } from './markdown.ts';
+import { references } from './references.ts';
+import { reviewConsistency } from './reviews.ts';
+import { uniqueIds } from './unique-ids.ts';
+import { verificationSource } from './verification.ts';
+
+export const RULES: readonly Rule[] = [
+  fileName,
+  uniqueIds,
+  references,
+  editions,
+  oneMappingPerCharacteristic,
+  rationale,
+  quoteLength,
+  verificationSource,
+  httpsUrls,
+  markdownHtml,
+  reviewConsistency,
+  summaryPresent,
+];
+
+/** Stages that run while loading, listed with the registry for documentation. */
+export const LOAD_STAGES = [
+  { id: 'layout', description: 'files live in the folder for their kind and end in .md' },
+  { id: 'file-size', description: 'a content file is at most 1 MB' },
+  { id: 'encoding', description: 'UTF-8 without BOM, LF line endings (BOM and CRLF are warnings)' },
+  { id: 'syntax', description: 'frontmatter between `---` lines, valid YAML, no duplicate keys, no tabs' },
+  { id: 'schema', description: 'fields match the schema of their kind; unknown fields are errors' },
+] as const;

@@ -1,0 +1,64 @@
+import { remark } from 'remark';
+import type { Rule } from '../types.ts';
+
+const processor = remark();
+
+interface MdNode {
+  type: string;
+  value?: string;
+  position?: { start: { line: number; column: number } };
+  children?: MdNode[];
+}
+
+/**
+ * Markdown bodies are prose: no raw HTML (the site renders without it, and a script must never reach
+ * a page). Only bodies containing "<" can hold HTML, so others skip the parse.
+ */
+export const markdownHtml: Rule = {
+  id: 'markdown-html',
+  description: 'Markdown bodies contain no raw HTML or script',
+  run({ content }, report) {
+    for (const file of content.files) {
+      if (!file.body.includes('<')) continue;
+      const tree = processor.parse(file.body) as MdNode;
+      const visit = (n: MdNode) => {
+        if (n.type === 'html' && n.value !== undefined) {
+          const isScript = /<\s*(script|iframe|object|embed|style)\b/i.test(n.value) || /\son\w+\s*=/i.test(n.value);
+          report({
+            file,
+            line: file.bodyLine + (n.position?.start.line ?? 1) - 1,
+            column: n.position?.start.column ?? 1,
+            path: [],
+            message: isScript ? 'script or embedded content in the Markdown body' : 'raw HTML in the Markdown body',
+            found: JSON.stringify(n.value.length > 60 ? `${n.value.slice(0, 57)}...` : n.value),
+            expected: 'plain Markdown (paragraphs, lists, *emphasis*, [links](https://...))',
+            fix: 'remove the HTML tag; use Markdown syntax instead',
+          });
+        }
+        n.children?.forEach(visit);
+      };
+      visit(tree);
+    }
+  },
+};
+
+/** A standard's body is its own-words summary; the site shows it on every standard page. */
+export const summaryPresent: Rule = {
+  id: 'summary-present',
+  description: 'every standard and characteristic has a Markdown body (the own-words summary); missing is a warning',
+  run({ content }, report) {
+    for (const s of [...content.standards, ...content.characteristics]) {
+      if (s.file.body.trim() === '') {
+        report({
+          file: s.file,
+          line: s.file.bodyLine,
+          severity: 'warning',
+          message: 'no own-words summary below the frontmatter',
+          found: 'an empty body',
+          expected: 'two to four sentences in our own words',
+          fix: 'summarise what it asks, in our own words, below the closing `---`',
+        });
+      }
+    }
+  },
+};

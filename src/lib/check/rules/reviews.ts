@@ -1,0 +1,84 @@
+import { isIsoDate } from '../../dates.ts';
+import type { Rule } from '../types.ts';
+
+/**
+ * Review records are honest: real dates not in the future, one verdict per reviewer, a dissent says
+ * why, and an edition's review record lists each characteristic once.
+ */
+export const reviewConsistency: Rule = {
+  id: 'review-consistency',
+  description:
+    'review dates are real and not in the future; a reviewer reviews a mapping once; a dissent has a note; an edition review lists a characteristic once',
+  run({ content, today }, report) {
+    const badDate = (d: string) => !isIsoDate(d) || d > today;
+    for (const s of content.standards) {
+      s.data.mappings.forEach((m, i) => {
+        const seen = new Set<string>();
+        m.reviews.forEach((r, j) => {
+          const path = ['mappings', i, 'reviews', j];
+          if (badDate(r.date)) {
+            report({
+              file: s.file,
+              path: [...path, 'date'],
+              message: 'review date is not a real past date',
+              found: JSON.stringify(r.date),
+              expected: `a calendar date on or before ${today}`,
+              fix: 'write the date the review was actually made',
+            });
+          }
+          const who = r.reviewer.trim().toLowerCase();
+          if (seen.has(who)) {
+            report({
+              file: s.file,
+              path: [...path, 'reviewer'],
+              message: `${r.reviewer} reviewed this mapping twice`,
+              found: 'two reviews by one reviewer',
+              expected: 'one review per reviewer',
+              fix: 'keep the latest review and delete the older one',
+            });
+          }
+          seen.add(who);
+          if (r.verdict === 'dissent' && r.note === undefined) {
+            report({
+              file: s.file,
+              path: [...path, 'note'],
+              message: 'a dissent needs a note',
+              found: 'no `note`',
+              expected: 'why the reviewer disagrees',
+              fix: 'add `note:` with the reason for dissent',
+            });
+          }
+        });
+      });
+    }
+    for (const e of content.editions) {
+      e.data.reviews.forEach((r, i) => {
+        if (badDate(r.date)) {
+          report({
+            file: e.file,
+            path: ['reviews', i, 'date'],
+            message: 'review date is not a real past date',
+            found: JSON.stringify(r.date),
+            expected: `a calendar date on or before ${today}`,
+            fix: 'write the date the review was actually made',
+          });
+        }
+        const seen = new Set<string>();
+        r.characteristics.forEach((c, j) => {
+          if (seen.has(c)) {
+            report({
+              file: e.file,
+              path: ['reviews', i, 'characteristics', j],
+              severity: 'warning',
+              message: `characteristic \`${c}\` listed twice in one review record`,
+              found: `\`${c}\` twice`,
+              expected: 'each characteristic once',
+              fix: 'delete the repeated line',
+            });
+          }
+          seen.add(c);
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,216 @@
+/**
+ * Reads a content folder into typed entries: layout (which folder means which kind), syntax
+ * (frontmatter/YAML) and schema stages. Cross-file rules run afterwards over the result (check/).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { z } from 'astro/zod';
+import { SCHEMAS, stubSchema, FOLDERS, type EntityData, type EntityKind, type Stub } from '../schemas/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { parseContentFile, type ParsedFile } from './frontmatter.ts';
+import { zodIssuesToDiagnostics } from './zod-issues.ts';
+
+export interface Entry<K extends EntityKind = EntityKind> {
+  kind: K;
+  /** The ID: file name without .md; for standards `<edition-id>/<file-name>`. */
+  id: string;
+  file: ParsedFile;
+  data: EntityData[K];
+}
+export interface StandardEntry extends Entry<'standard'> {
+  /** The edition folder the file lives in. */
+  edition: string;
+  /** File name without .md. */
+  stem: string;
+}
+export interface StubEntry {
+  kind: EntityKind;
+  id: string;
+  file: ParsedFile;
+  data: Stub;
+}
+
+export interface Content {
+  files: ParsedFile[];
+  characteristics: Entry<'characteristic'>[];
+  accreditors: Entry<'accreditor'>[];
+  editions: Entry<'edition'>[];
+  standards: StandardEntry[];
+  initiatives: Entry<'initiative'>[];
+  stubs: StubEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export interface SourceFile {
+  /** Path shown in messages: relative to the working directory, forward slashes. */
+  path: string;
+  /** Path segments below the content root. */
+  segments: string[];
+  bytes: Uint8Array;
+}
+
+const KIND_BY_FOLDER = new Map<string, EntityKind>(
+  (Object.entries(FOLDERS) as [EntityKind, string][]).map(([k, f]) => [f, k]),
+);
+
+/** Every file below `root` (skipping dotfiles and README.md), read into memory. */
+export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (dir: string, segs: string[]) => {
+    let names;
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new Error(`cannot read the content folder ${dir}: ${(e as Error).message}`);
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const d of names) {
+      if (d.name.startsWith('.') || d.name === 'README.md') continue;
+      const abs = join(dir, d.name);
+      if (d.isDirectory()) walk(abs, [...segs, d.name]);
+      else if (d.isFile()) {
+        out.push({ path: relative(cwd, abs).split(sep).join('/'), segments: [...segs, d.name], bytes: readFileSync(abs) });
+      }
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+function layoutDiag(src: SourceFile, message: string, fix: string): Diagnostic {
+  return {
+    rule: 'layout',
+    severity: 'error',
+    file: src.path,
+    line: 1,
+    column: 1,
+    path: '',
+    message,
+    found: src.segments.join('/'),
+    expected:
+      'characteristics/<id>.md, accreditors/<id>.md, editions/<id>.md, initiatives/<id>.md or standards/<edition-id>/<code>.md',
+    fix,
+  };
+}
+
+/** Which kind a file is, from where it lives; undefined (with a diagnostic) if it is misplaced. */
+function classify(src: SourceFile, diagnostics: Diagnostic[]): { kind: EntityKind; edition?: string; stem: string } | undefined {
+  const segs = src.segments;
+  const name = segs[segs.length - 1]!;
+  if (!name.endsWith('.md')) {
+    diagnostics.push(layoutDiag(src, 'not a Markdown file', 'content files end in .md; move other files out of content/'));
+    return undefined;
+  }
+  const stem = name.slice(0, -3);
+  const kind = KIND_BY_FOLDER.get(segs[0]!);
+  if (!kind) {
+    diagnostics.push(layoutDiag(src, 'file is in no known content folder', 'move it into the folder for its kind'));
+    return undefined;
+  }
+  if (kind === 'standard') {
+    if (segs.length !== 3) {
+      diagnostics.push(
+        layoutDiag(src, 'standards live one folder deep, in a folder named after their edition', 'move it to standards/<edition-id>/'),
+      );
+      return undefined;
+    }
+    return { kind, edition: segs[1]!, stem };
+  }
+  if (segs.length !== 2) {
+    diagnostics.push(layoutDiag(src, `${FOLDERS[kind]} files live directly in ${FOLDERS[kind]}/`, `move it to ${FOLDERS[kind]}/${name}`));
+    return undefined;
+  }
+  return { kind, stem };
+}
+
+/** Validate one parsed file against its kind's schema (or the stub schema). */
+export function validateData<K extends EntityKind>(
+  kind: K,
+  file: ParsedFile,
+): { data?: EntityData[K]; stub?: Stub; diagnostics: Diagnostic[] } {
+  if ('replacedBy' in file.data) {
+    const r = stubSchema.safeParse(file.data);
+    return r.success ? { stub: r.data, diagnostics: [] } : { diagnostics: zodIssuesToDiagnostics(r.error.issues, file, stubSchema) };
+  }
+  const schema = SCHEMAS[kind] as z.ZodType;
+  const r = schema.safeParse(file.data);
+  return r.success
+    ? { data: r.data as EntityData[K], diagnostics: [] }
+    : { diagnostics: zodIssuesToDiagnostics(r.error.issues, file, schema) };
+}
+
+/** Parse and schema-check already-read files. Never throws on bad content. */
+export function loadFiles(sources: readonly SourceFile[]): Content {
+  const content: Content = {
+    files: [],
+    characteristics: [],
+    accreditors: [],
+    editions: [],
+    standards: [],
+    initiatives: [],
+    stubs: [],
+    diagnostics: [],
+  };
+  for (const src of sources) {
+    const where = classify(src, content.diagnostics);
+    if (!where) continue;
+    const parsed = parseContentFile(src.path, src.bytes);
+    content.diagnostics.push(...parsed.diagnostics);
+    const file = parsed.file;
+    if (!file) continue;
+    content.files.push(file);
+    const { kind, edition, stem } = where;
+    const id = edition === undefined ? stem : `${edition}/${stem}`;
+    file.kind = kind;
+    file.id = id;
+    const v = validateData(kind, file);
+    content.diagnostics.push(...v.diagnostics);
+    if (v.stub) {
+      content.stubs.push({ kind, id, file, data: v.stub });
+      continue;
+    }
+    if (!v.data) continue;
+    switch (kind) {
+      case 'characteristic':
+        content.characteristics.push({ kind, id, file, data: v.data as EntityData['characteristic'] });
+        break;
+      case 'accreditor':
+        content.accreditors.push({ kind, id, file, data: v.data as EntityData['accreditor'] });
+        break;
+      case 'edition':
+        content.editions.push({ kind, id, file, data: v.data as EntityData['edition'] });
+        break;
+      case 'standard':
+        content.standards.push({ kind, id, file, data: v.data as EntityData['standard'], edition: edition!, stem });
+        break;
+      case 'initiative':
+        content.initiatives.push({ kind, id, file, data: v.data as EntityData['initiative'] });
+        break;
+      default:
+        kind satisfies never;
+    }
+  }
+  return content;
+}
+
+/** All valid entries of one kind. */
+export function entriesOf(content: Content, kind: EntityKind): readonly { id: string; file: ParsedFile }[] {
+  switch (kind) {
+    case 'characteristic':
+      return content.characteristics;
+    case 'accreditor':
+      return content.accreditors;
+    case 'edition':
+      return content.editions;
+    case 'standard':
+      return content.standards;
+    case 'initiative':
+      return content.initiatives;
+    default:
+      return kind satisfies never;
+  }
+}
+
+export function loadContent(root: string, cwd = process.cwd()): Content {
+  return loadFiles(readContentDir(root, cwd));
+}

@@ -1,0 +1,39 @@
+/**
+ * Partial dates ("2025", "2025-07", "2025-07-01") as the sources give them. A start date is read as
+ * the first day of its period and an end date as the last, so "in force on" stays honest.
+ */
+export function startOf(date: string): string {
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
+}
+
+export function endOf(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${date}-${String(last).padStart(2, '0')}`;
+  }
+  return date;
+}
+
+/** Compare two partial dates by their start. */
+export function compareDates(a: string, b: string): number {
+  const x = startOf(a);
+  const y = startOf(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** A real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+import { PROFESSIONS, text, url } from './common.ts';
+
+export const ACCREDITOR_KINDS = [
+  'academic-accreditor',
+  'practice-accreditor',
+  'recognition-program',
+  'regulator',
+  'reference-framework',
+] as const;
+export type AccreditorKind = (typeof ACCREDITOR_KINDS)[number];
+
+/** One body's line of standards documents (a body with two separate documents gets two files). */
+export const accreditorSchema = z.strictObject({
+  name: text("the organisation's full name"),
+  abbreviation: text('the abbreviation the body uses, e.g. LCME'),
+  program: text('which line of documents or programs, when the body has several').optional(),
+  kind: z.enum(ACCREDITOR_KINDS).describe('what kind of body this is'),
+  professions: z
+    .array(z.enum(PROFESSIONS))
+    .min(1, { error: 'at least one profession' })
+    .describe('professions whose programs or practice it covers (controlled list)'),
+  country: z
+    .string()
+    .regex(/^(?:[A-Z]{2}|INT)$/, { error: 'an ISO 3166-1 alpha-2 code such as US or GB, or INT' })
+    .describe('ISO 3166-1 alpha-2 country code (UK is GB), or INT for international'),
+  url: url("the body's home page"),
+});
+
+export type Accreditor = z.output<typeof accreditorSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+import { fullDate, id, partialDate, text, url } from './common.ts';
+
+/** A record that characteristics were checked against this edition: turns "no mapping" into a gap. */
+export const editionReviewSchema = z.strictObject({
+  reviewer: text('who reviewed (person or team)'),
+  date: fullDate('when the review was done'),
+  characteristics: z
+    .array(id('a characteristic'))
+    .min(1, { error: 'at least one characteristic ID' })
+    .describe('characteristics checked against this edition'),
+  scope: text('what text was read for the review'),
+});
+
+/** One edition of one body's standards document. */
+export const editionSchema = z.strictObject({
+  accreditor: id('the accreditor that publishes this edition'),
+  title: text('document title exactly as published'),
+  edition: text('edition label as the body labels it, e.g. "2025-26"'),
+  effectiveFrom: partialDate('date the edition takes effect'),
+  effectiveTo: partialDate('last date the edition is in force').optional(),
+  supersedes: id('the edition this one replaces').optional(),
+  sourceUrl: url("the body's page or PDF for this edition"),
+  datesSource: url('where the effective dates were seen, if not at sourceUrl').optional(),
+  copyright: text('copyright note: whose text the standards are'),
+  transitionNote: text(
+    'a newer edition is in transition, and what changes for interprofessional learning',
+  ).optional(),
+  reviews: z
+    .array(editionReviewSchema)
+    .default([])
+    .describe('review records: which characteristics were checked against this edition'),
+});
+
+export type EditionInput = z.input<typeof editionSchema>;
+export type Edition = z.output<typeof editionSchema>;
+export type EditionReview = z.output<typeof editionReviewSchema>;

@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+import { text, url } from './common.ts';
+import { mappingSchema } from './mapping.ts';
+
+export const STANDARD_LEVELS = [
+  'domain',
+  'standard',
+  'element',
+  'criterion',
+  'competency',
+  'sub-competency',
+  'requirement',
+  'outcome',
+  'focus-area',
+  'pathway',
+  'guideline',
+  'principle',
+] as const;
+export const BINDINGNESS = ['required', 'expected', 'guidance'] as const;
+export type Bindingness = (typeof BINDINGNESS)[number];
+export const VERIFICATIONS = ['verified', 'secondary', 'unverified'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+/** One standard, element or criterion of one edition, with its mappings. */
+export const standardSchema = z.strictObject({
+  code: text('the code exactly as the body numbers it, e.g. "7.9"'),
+  title: text('the title exactly as the body gives it; omit when the body gives none').optional(),
+  level: z.enum(STANDARD_LEVELS).describe("the standard's level in the body's hierarchy"),
+  parent: text("the parent's code as the body numbers it").optional(),
+  section: text("the body's grouping heading, verbatim").optional(),
+  bindingness: z
+    .enum(BINDINGNESS)
+    .describe('required = must comply; expected = should, assessed flexibly; guidance = recommendation'),
+  sourceUrl: url('where this code and title were seen').optional(),
+  sourcePage: text('page or section in the source').optional(),
+  verification: z
+    .enum(VERIFICATIONS)
+    .describe(
+      "verified = seen in the body's own text; secondary = seen in a secondary source; unverified = not seen",
+    ),
+  verificationNote: text('how and where it was checked').optional(),
+  mappings: z.array(mappingSchema).default([]).describe('characteristics this standard bears on'),
+});
+
+export type StandardInput = z.input<typeof standardSchema>;
+export type Standard = z.output<typeof standardSchema>;
