@@ -42,7 +42,13 @@ try {
 }
 const failed = result.errors > 0 || (args.strict && result.warnings > 0);
 if (format === 'json') {
-  console.log(JSON.stringify({ summary: result.summary, errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics }, null, 2));
+  console.log(
+    JSON.stringify(
+      { summary: result.summary, errors: result.errors, warnings: result.warnings, diagnostics: result.diagnostics },
+      null,
+      2,
+    ),
+  );
 } else {
   const shown = args.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   for (const d of shown) console.log(format === 'github' ? formatGithub(d) : `${formatHuman(d)}\n`);

@@ -61,7 +61,7 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
     try {
       names = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new Error(`cannot read the content folder ${dir}: ${(e as Error).message}`);
+      throw new Error(`cannot read the content folder ${dir}: ${(e as Error).message}`, { cause: e });
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const d of names) {
@@ -69,7 +69,11 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
       const abs = join(dir, d.name);
       if (d.isDirectory()) walk(abs, [...segs, d.name]);
       else if (d.isFile()) {
-        out.push({ path: relative(cwd, abs).split(sep).join('/'), segments: [...segs, d.name], bytes: readFileSync(abs) });
+        out.push({
+          path: relative(cwd, abs).split(sep).join('/'),
+          segments: [...segs, d.name],
+          bytes: readFileSync(abs),
+        });
       }
     }
   };
@@ -94,11 +98,16 @@ function layoutDiag(src: SourceFile, message: string, fix: string): Diagnostic {
 }
 
 /** Which kind a file is, from where it lives; undefined (with a diagnostic) if it is misplaced. */
-function classify(src: SourceFile, diagnostics: Diagnostic[]): { kind: EntityKind; edition?: string; stem: string } | undefined {
+function classify(
+  src: SourceFile,
+  diagnostics: Diagnostic[],
+): { kind: EntityKind; edition?: string; stem: string } | undefined {
   const segs = src.segments;
   const name = segs[segs.length - 1]!;
   if (!name.endsWith('.md')) {
-    diagnostics.push(layoutDiag(src, 'not a Markdown file', 'content files end in .md; move other files out of content/'));
+    diagnostics.push(
+      layoutDiag(src, 'not a Markdown file', 'content files end in .md; move other files out of content/'),
+    );
     return undefined;
   }
   const stem = name.slice(0, -3);
@@ -110,14 +119,24 @@ function classify(src: SourceFile, diagnostics: Diagnostic[]): { kind: EntityKin
   if (kind === 'standard') {
     if (segs.length !== 3) {
       diagnostics.push(
-        layoutDiag(src, 'standards live one folder deep, in a folder named after their edition', 'move it to standards/<edition-id>/'),
+        layoutDiag(
+          src,
+          'standards live one folder deep, in a folder named after their edition',
+          'move it to standards/<edition-id>/',
+        ),
       );
       return undefined;
     }
     return { kind, edition: segs[1]!, stem };
   }
   if (segs.length !== 2) {
-    diagnostics.push(layoutDiag(src, `${FOLDERS[kind]} files live directly in ${FOLDERS[kind]}/`, `move it to ${FOLDERS[kind]}/${name}`));
+    diagnostics.push(
+      layoutDiag(
+        src,
+        `${FOLDERS[kind]} files live directly in ${FOLDERS[kind]}/`,
+        `move it to ${FOLDERS[kind]}/${name}`,
+      ),
+    );
     return undefined;
   }
   return { kind, stem };
@@ -130,7 +149,9 @@ export function validateData<K extends EntityKind>(
 ): { data?: EntityData[K]; stub?: Stub; diagnostics: Diagnostic[] } {
   if ('replacedBy' in file.data) {
     const r = stubSchema.safeParse(file.data);
-    return r.success ? { stub: r.data, diagnostics: [] } : { diagnostics: zodIssuesToDiagnostics(r.error.issues, file, stubSchema) };
+    return r.success
+      ? { stub: r.data, diagnostics: [] }
+      : { diagnostics: zodIssuesToDiagnostics(r.error.issues, file, stubSchema) };
   }
   const schema = SCHEMAS[kind] as z.ZodType;
   const r = schema.safeParse(file.data);

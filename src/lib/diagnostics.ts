@@ -35,7 +35,7 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   let s: string;
   try {
-    s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     s = String(value);
   }

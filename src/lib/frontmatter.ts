@@ -202,11 +202,7 @@ function show1(s: string): string {
  * Line and column (1-based, in the whole file) of the field at `path`, or of its closest existing
  * ancestor when the field is missing. With `key`, the position of the key rather than its value.
  */
-export function locate(
-  file: ParsedFile,
-  path: readonly PathSegment[],
-  key = false,
-): { line: number; column: number } {
+export function locate(file: ParsedFile, path: readonly PathSegment[], key = false): { line: number; column: number } {
   let node: unknown = file.doc.contents;
   let pos: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of path) {

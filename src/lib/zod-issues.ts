@@ -23,7 +23,9 @@ export function schemaAt(schema: AnySchema, path: readonly PathSegment[]): AnySc
   let s: AnySchema | undefined = schema;
   for (const seg of path) {
     if (!s) return undefined;
-    const u = unwrap(s) as AnySchema & { def: { type: string; shape?: Record<string, AnySchema>; element?: AnySchema } };
+    const u = unwrap(s) as AnySchema & {
+      def: { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    };
     if (u.def.type === 'object' && typeof seg === 'string') s = u.def.shape?.[seg];
     else if (u.def.type === 'array') s = u.def.element;
     else return undefined;
@@ -80,7 +82,14 @@ export function zodIssuesToDiagnostics(
     const path = issue.path as PathSegment[];
     const base = (p: PathSegment[], key = false) => {
       const at = locate(file, p, key);
-      return { rule, severity: 'error' as const, file: file.path, line: at.line, column: at.column, path: formatPath(p) };
+      return {
+        rule,
+        severity: 'error' as const,
+        file: file.path,
+        line: at.line,
+        column: at.column,
+        path: formatPath(p),
+      };
     };
     const value = valueAt(file.data, path);
     const meaning = describeField(schemaAt(schema, path));
@@ -91,7 +100,11 @@ export function zodIssuesToDiagnostics(
         ...base(path),
         message: `required field \`${field}\` is missing`,
         found: 'nothing',
-        expected: allowed ?? (issue.code === 'invalid_type' ? `${EXPECTED_TYPE[issue.expected] ?? issue.expected}${meaning ? `: ${meaning}` : ''}` : (meaning ?? issue.message)),
+        expected:
+          allowed ??
+          (issue.code === 'invalid_type'
+            ? `${EXPECTED_TYPE[issue.expected] ?? issue.expected}${meaning ? `: ${meaning}` : ''}`
+            : (meaning ?? issue.message)),
         fix: `add \`${field}:\` with a value${meaning && allowed ? ` (${meaning})` : ''}`,
       });
       continue;
@@ -145,7 +158,9 @@ export function zodIssuesToDiagnostics(
           message: empty ? 'value is empty' : issue.message,
           found: show(value),
           expected: `${issue.message}${meaning ? ` (${meaning})` : ''}`,
-          fix: Array.isArray(value) ? 'add at least one item' : 'fill in the value or remove the field if it is optional',
+          fix: Array.isArray(value)
+            ? 'add at least one item'
+            : 'fill in the value or remove the field if it is optional',
         });
         break;
       }

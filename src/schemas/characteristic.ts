@@ -24,9 +24,7 @@ export const EVIDENCE_STRENGTHS = ['established', 'moderate', 'emerging', 'conte
 /** One characteristic of an optimal interprofessional clinical learning environment. */
 export const characteristicSchema = z.strictObject({
   name: text('short name, sentence case'),
-  level: z
-    .enum(LEVELS)
-    .describe('macro = system/policy, meso = organisation/unit, micro = team/individual'),
+  level: z.enum(LEVELS).describe('macro = system/policy, meso = organisation/unit, micro = team/individual'),
   domain: z.enum(DOMAINS).describe('thematic domain, used for grouping and filters'),
   description: text('one or two sentences in our own words'),
   indicators: z

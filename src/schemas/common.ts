@@ -30,8 +30,7 @@ export const fullDate = (meaning: string) =>
 export const url = (meaning: string) =>
   z.url({ error: 'a full URL starting with https://' }).describe(`${meaning}; https only`);
 
-export const text = (meaning: string) =>
-  z.string().trim().min(1, { error: 'non-empty text' }).describe(meaning);
+export const text = (meaning: string) => z.string().trim().min(1, { error: 'non-empty text' }).describe(meaning);
 
 /** Professions, used by accreditors (who they accredit) and reviewers (who they are). */
 export const PROFESSIONS = [

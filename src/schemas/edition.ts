@@ -17,15 +17,15 @@ export const editionSchema = z.strictObject({
   accreditor: id('the accreditor that publishes this edition'),
   title: text('document title exactly as published'),
   edition: text('edition label as the body labels it, e.g. "2025-26"'),
-  effectiveFrom: partialDate('date the edition takes effect'),
+  effectiveFrom: partialDate(
+    'date the edition takes effect; omit only when no source gives it (the edition is then treated as in force until a successor starts)',
+  ).optional(),
   effectiveTo: partialDate('last date the edition is in force').optional(),
   supersedes: id('the edition this one replaces').optional(),
   sourceUrl: url("the body's page or PDF for this edition"),
   datesSource: url('where the effective dates were seen, if not at sourceUrl').optional(),
   copyright: text('copyright note: whose text the standards are'),
-  transitionNote: text(
-    'a newer edition is in transition, and what changes for interprofessional learning',
-  ).optional(),
+  transitionNote: text('a newer edition is in transition, and what changes for interprofessional learning').optional(),
   reviews: z
     .array(editionReviewSchema)
     .default([])

@@ -35,9 +35,7 @@ export const standardSchema = z.strictObject({
   sourcePage: text('page or section in the source').optional(),
   verification: z
     .enum(VERIFICATIONS)
-    .describe(
-      "verified = seen in the body's own text; secondary = seen in a secondary source; unverified = not seen",
-    ),
+    .describe("verified = seen in the body's own text; secondary = seen in a secondary source; unverified = not seen"),
   verificationNote: text('how and where it was checked').optional(),
   mappings: z.array(mappingSchema).default([]).describe('characteristics this standard bears on'),
 });

@@ -1,6 +1,14 @@
 /** The check: load content, run every registered rule, return sorted diagnostics and a summary. */
 import { ENTITY_KINDS, type EntityKind } from '../../schemas/index.ts';
-import { entriesOf, loadFiles, type Content, type SourceFile, readContentDir, type StandardEntry, type StubEntry } from '../content.ts';
+import {
+  entriesOf,
+  loadFiles,
+  type Content,
+  type SourceFile,
+  readContentDir,
+  type StandardEntry,
+  type StubEntry,
+} from '../content.ts';
 import { countBySeverity, formatPath, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { locate } from '../frontmatter.ts';
 import { todayIso } from '../dates.ts';
@@ -64,7 +72,10 @@ export interface CheckResult {
   summary: string;
 }
 
-export function checkSources(sources: readonly SourceFile[], options: { today?: string; strict?: boolean } = {}): CheckResult {
+export function checkSources(
+  sources: readonly SourceFile[],
+  options: { today?: string; strict?: boolean } = {},
+): CheckResult {
   const content = loadFiles(sources);
   const diagnostics = sortDiagnostics([...content.diagnostics, ...runRules(content, options)]);
   const { errors, warnings } = countBySeverity(diagnostics);

@@ -9,7 +9,17 @@ export const editions: Rule = {
   run({ content, index }, report) {
     for (const e of content.editions) {
       const { effectiveFrom, effectiveTo, supersedes } = e.data;
-      if (effectiveTo !== undefined && compareDates(effectiveTo, effectiveFrom) < 0) {
+      if (effectiveFrom === undefined) {
+        report({
+          file: e.file,
+          path: ['edition'],
+          severity: 'warning',
+          message: 'no effective date: the edition counts as in force until a dated successor starts',
+          found: 'no `effectiveFrom`',
+          expected: 'the date the body says the edition takes effect',
+          fix: 'add `effectiveFrom:` once a source gives it, with `datesSource:` if it is not at sourceUrl',
+        });
+      } else if (effectiveTo !== undefined && compareDates(effectiveTo, effectiveFrom) < 0) {
         report({
           file: e.file,
           path: ['effectiveTo'],
@@ -31,7 +41,11 @@ export const editions: Rule = {
           expected: `an edition of \`${e.data.accreditor}\``,
           fix: 'point supersedes at the previous edition of the same body',
         });
-      } else if (compareDates(older.data.effectiveFrom, effectiveFrom) >= 0) {
+      } else if (
+        older.data.effectiveFrom !== undefined &&
+        effectiveFrom !== undefined &&
+        compareDates(older.data.effectiveFrom, effectiveFrom) >= 0
+      ) {
         report({
           file: e.file,
           path: ['supersedes'],

@@ -41,7 +41,9 @@ export const fileName: Rule = {
           message: 'file name does not match the standard code',
           found: `file \`${s.stem}.md\` for code "${s.data.code}"`,
           expected: `\`${want}.md\` (the code in lowercase, other characters as hyphens)`,
-          fix: want ? `rename the file to \`${want}.md\`, or correct \`code\`` : 'give the standard a code with letters or digits',
+          fix: want
+            ? `rename the file to \`${want}.md\`, or correct \`code\``
+            : 'give the standard a code with letters or digits',
         });
       }
     }

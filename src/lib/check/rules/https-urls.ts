@@ -19,7 +19,9 @@ export const httpsUrls: Rule = {
             message: 'URL is not https',
             found: JSON.stringify(v),
             expected: 'a URL starting with https://',
-            fix: v.startsWith('http://') ? `use ${JSON.stringify(v.replace('http://', 'https://'))} if the site serves it` : 'write the full https:// address',
+            fix: v.startsWith('http://')
+              ? `use ${JSON.stringify(v.replace('http://', 'https://'))} if the site serves it`
+              : 'write the full https:// address',
           });
         }
       };

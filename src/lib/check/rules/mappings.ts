@@ -1,7 +1,11 @@
 import { MAX_QUOTE_WORDS } from '../../../schemas/index.ts';
 import type { Rule } from '../types.ts';
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
 /** Minimum words for a rationale a committee member could check in a minute. */

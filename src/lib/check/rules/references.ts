@@ -13,7 +13,14 @@ const FOLDER: Record<EntityKind, string> = {
 };
 
 /** Check one reference; a reference to a replaced entity is a warning that names the successor. */
-function ref(ctx: RuleContext, report: Report, file: ParsedFile, path: PathSegment[], kind: EntityKind, target: string) {
+function ref(
+  ctx: RuleContext,
+  report: Report,
+  file: ParsedFile,
+  path: PathSegment[],
+  kind: EntityKind,
+  target: string,
+) {
   if (ctx.index.ids[kind].has(target)) return;
   const stub = ctx.index.stubs[kind].get(target);
   if (stub) {
@@ -34,7 +41,9 @@ function ref(ctx: RuleContext, report: Report, file: ParsedFile, path: PathSegme
     message: `refers to a ${kind} that does not exist`,
     found: `\`${target}\``,
     expected: `the ID of a file in ${FOLDER[kind]}`,
-    fix: didYouMean(target, ctx.index.ids[kind]) ?? `create ${FOLDER[kind]}${target}.md (\`npm run new -- ${kind}\`) or correct the ID`,
+    fix:
+      didYouMean(target, ctx.index.ids[kind]) ??
+      `create ${FOLDER[kind]}${target}.md (\`npm run new -- ${kind}\`) or correct the ID`,
   });
 }
 
@@ -55,16 +64,21 @@ export const references: Rule = {
           message: `standards folder \`${s.edition}\` matches no edition`,
           found: `content/standards/${s.edition}/`,
           expected: 'a folder named after a file in content/editions/',
-          fix: didYouMean(s.edition, index.ids.edition) ?? `create content/editions/${s.edition}.md or move the standards`,
+          fix:
+            didYouMean(s.edition, index.ids.edition) ?? `create content/editions/${s.edition}.md or move the standards`,
         });
       }
-      s.data.mappings.forEach((m, i) => ref(ctx, report, s.file, ['mappings', i, 'characteristic'], 'characteristic', m.characteristic));
+      s.data.mappings.forEach((m, i) =>
+        ref(ctx, report, s.file, ['mappings', i, 'characteristic'], 'characteristic', m.characteristic),
+      );
     }
     for (const e of content.editions) {
       ref(ctx, report, e.file, ['accreditor'], 'accreditor', e.data.accreditor);
       if (e.data.supersedes !== undefined) ref(ctx, report, e.file, ['supersedes'], 'edition', e.data.supersedes);
       e.data.reviews.forEach((r, i) =>
-        r.characteristics.forEach((c, j) => ref(ctx, report, e.file, ['reviews', i, 'characteristics', j], 'characteristic', c)),
+        r.characteristics.forEach((c, j) =>
+          ref(ctx, report, e.file, ['reviews', i, 'characteristics', j], 'characteristic', c),
+        ),
       );
     }
     for (const it of content.initiatives) {
@@ -82,7 +96,8 @@ export const references: Rule = {
         });
         continue;
       }
-      const target = stub.kind === 'standard' ? `${stub.id.split('/')[0]}/${stub.data.replacedBy}` : stub.data.replacedBy;
+      const target =
+        stub.kind === 'standard' ? `${stub.id.split('/')[0]}/${stub.data.replacedBy}` : stub.data.replacedBy;
       if (!index.ids[stub.kind].has(target) && !index.stubs[stub.kind].has(target)) {
         report({
           file: stub.file,

@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import crosswalk from './src/integrations/crosswalk.ts';
+
+// SITE_URL and BASE_PATH are set by the deploy workflow; locally the site serves at the root.
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [crosswalk({ contentDir: process.env.CROSSWALK_CONTENT ?? 'content' })],
+  devToolbar: { enabled: false },
+  vite: { build: { chunkSizeWarningLimit: 1500 } },
+});

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * npm run gaps -- [--accreditor ID]... [--profession P]... [--kind K]... [--country C]...
+ *   [--characteristic ID]... [--on YYYY-MM-DD] [--format xlsx|csv|json|md|pdf] [--out FILE] [--force]
+ * Exit 0 ok, 1 invalid content, 2 bad usage or unwritable output.
+ */
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { todayIso } from '../src/lib/dates.ts';
+import { ContentError } from '../src/lib/diagnostics.ts';
+import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
+import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
+import { buildReport } from '../src/lib/report/build.ts';
+import { FORMATS, renderPortable, TEXT_FORMATS, type Format } from '../src/lib/report/index.ts';
+import { renderPdf } from '../src/lib/report/pdf.ts';
+import { parseSelection, SelectionError } from '../src/lib/selection.ts';
+
+const USAGE = `usage: npm run gaps -- [--accreditor ID]... [--profession P]... [--kind K]... [--country CC]...
+       [--characteristic ID]... [--on YYYY-MM-DD] [--format ${FORMATS.join('|')}] [--out FILE] [--force] [--content DIR]`;
+
+function fail(code: number, message: string): never {
+  console.error(`gaps: ${message}`);
+  if (code === 2) console.error(USAGE);
+  process.exit(code);
+}
+
+let v;
+try {
+  v = parseArgs({
+    options: {
+      accreditor: { type: 'string', multiple: true, default: [] },
+      profession: { type: 'string', multiple: true, default: [] },
+      kind: { type: 'string', multiple: true, default: [] },
+      country: { type: 'string', multiple: true, default: [] },
+      characteristic: { type: 'string', multiple: true, default: [] },
+      on: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      content: { type: 'string', default: 'content' },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (e) {
+  fail(2, (e as Error).message);
+}
+if (v.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const format = v.format as Format;
+if (!FORMATS.includes(format)) fail(2, `unknown --format "${v.format}": expected one of ${FORMATS.join(', ')}`);
+if (!v.out && !TEXT_FORMATS.includes(format)) fail(2, `--format ${format} is binary: give --out FILE`);
+
+const progress =
+  process.stderr.isTTY && !process.env.CI ? (msg: string) => process.stderr.write(`\r\x1b[2K${msg}`) : () => {};
+
+let loaded;
+try {
+  progress('checking content…');
+  loaded = loadCrosswalk(v.content);
+} catch (e) {
+  progress('');
+  if (e instanceof ContentError) fail(1, `${e.message}`);
+  fail(2, (e as Error).message);
+}
+const today = todayIso();
+let selection;
+try {
+  selection = parseSelection(
+    loaded.index,
+    {
+      accreditors: v.accreditor,
+      professions: v.profession,
+      kinds: v.kind,
+      countries: v.country,
+      characteristics: v.characteristic,
+      ...(v.on !== undefined && { on: v.on }),
+    },
+    today,
+  );
+} catch (e) {
+  if (e instanceof SelectionError) fail(2, e.message);
+  throw e;
+}
+progress('computing coverage…');
+const report = buildReport(loaded.index, selection, today);
+progress(`rendering ${format}…`);
+const output = format === 'pdf' ? await renderPdf(report) : await renderPortable(report, format, ExcelJS);
+progress('');
+if (v.out) {
+  try {
+    writeFileAtomic(v.out, output, { force: v.force });
+  } catch (e) {
+    if (e instanceof OutputExistsError) fail(2, e.message);
+    fail(2, `cannot write ${v.out}: ${(e as Error).message}`);
+  }
+  const s = report.summary;
+  console.error(
+    `wrote ${v.out}: ${s.bodies} bodies × ${s.characteristics} characteristics: ${s.counts.covered} covered, ${s.counts.partial} partial, ${s.counts.gap} gap, ${s.counts['not-reviewed']} not reviewed`,
+  );
+} else {
+  process.stdout.write(output as string);
+}

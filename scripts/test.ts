@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * npm test: the whole suite as a chain of named steps, each runnable alone (`npm test -- --only lint`)
+ * and each printing a one-line result. Needs no browser. `--e2e` runs the browser tests instead.
+ * The last line is `N passed, N failed`: vitest tests count one each, every other step counts one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+interface Step {
+  name: string;
+  cmd: string[];
+  /** vitest JSON report to read test counts from. */
+  report?: string;
+}
+
+const vitest = (name: string, config: string): Step => ({
+  name,
+  cmd: [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=test-results/${name}.json`,
+  ],
+  report: `test-results/${name}.json`,
+});
+
+const STEPS: Step[] = [
+  { name: 'format', cmd: ['prettier', '--check', '--log-level', 'warn', '.'] },
+  { name: 'lint', cmd: ['eslint', '.'] },
+  // astro check runs `astro sync` (types for astro:content) and type-checks .astro files; tsc the rest.
+  { name: 'astro-check', cmd: ['astro', 'check', '--minimumSeverity', 'warning'] },
+  { name: 'typecheck', cmd: ['tsc', '--noEmit'] },
+  { name: 'content', cmd: ['node', 'scripts/check.ts', '--quiet'] },
+  { name: 'generated', cmd: ['node', 'scripts/generate.ts', '--check'] },
+  vitest('unit', 'vitest.config.ts'),
+  vitest('build', 'vitest.build.config.ts'),
+];
+const E2E: Step[] = [vitest('e2e', 'vitest.e2e.config.ts')];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    e2e: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
+  },
+});
+const all = values.e2e ? E2E : STEPS;
+if (values.list) {
+  for (const s of STEPS) console.log(s.name);
+  process.exit(0);
+}
+const unknown = (values.only ?? []).filter((n) => !all.some((s) => s.name === n));
+if (unknown.length) {
+  console.error(`unknown step(s): ${unknown.join(', ')}; steps are: ${all.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const steps = values.only?.length ? all.filter((s) => values.only!.includes(s.name)) : all;
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+const lines: string[] = [];
+for (const step of steps) {
+  const t0 = performance.now();
+  if (step.report) rmSync(step.report, { force: true });
+  console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
+  const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', shell: false, env: process.env });
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  if (step.report && existsSync(step.report)) {
+    const j = JSON.parse(readFileSync(step.report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTests: number;
+    };
+    // A suite that fails to load counts as a failure even when no test inside it ran.
+    const broken = r.status !== 0 && j.numFailedTests === 0 ? 1 : 0;
+    passed += j.numPassedTests;
+    failed += j.numFailedTests + broken;
+    lines.push(`${step.name}: ${j.numPassedTests} passed, ${j.numFailedTests + broken} failed (${secs}s)`);
+  } else if (r.status === 0) {
+    passed++;
+    lines.push(`${step.name}: ok (${secs}s)`);
+  } else {
+    failed++;
+    lines.push(`${step.name}: FAILED with exit ${r.status ?? r.signal} (${secs}s)`);
+  }
+}
+console.log(`\n${lines.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

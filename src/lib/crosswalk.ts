@@ -1,0 +1,205 @@
+/**
+ * The crosswalk as plain, serializable data: what the coverage engine, the reports, the site and the
+ * browser report builder all read. Built from validated content; carries no Markdown bodies.
+ */
+import type { AccreditorKind, Bindingness, Level, Profession, Strength, Verification } from '../schemas/index.ts';
+import type { Content } from './content.ts';
+import { startOf } from './dates.ts';
+
+export type ReviewStatus = 'reviewed' | 'proposed' | 'disputed';
+
+export interface CharacteristicRec {
+  id: string;
+  name: string;
+  level: Level;
+  domain: string;
+}
+export interface AccreditorRec {
+  id: string;
+  name: string;
+  abbreviation: string;
+  program?: string;
+  kind: AccreditorKind;
+  professions: Profession[];
+  country: string;
+  url: string;
+}
+export interface EditionRec {
+  id: string;
+  accreditor: string;
+  title: string;
+  edition: string;
+  /** Undefined when no source gave the date. */
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  supersedes?: string;
+  sourceUrl: string;
+  transitionNote?: string;
+  /** Characteristics some review record says were checked against this edition. */
+  reviewed: string[];
+}
+export interface MappingRec {
+  characteristic: string;
+  strength: Strength;
+  rationale: string;
+  quote?: string;
+  review: ReviewStatus;
+  /** Professions of agreeing reviewers (distinct), for "reviewed by" displays. */
+  agreedBy: string[];
+}
+export interface StandardRec {
+  id: string;
+  edition: string;
+  code: string;
+  title?: string;
+  bindingness: Bindingness;
+  verification: Verification;
+  sourceUrl?: string;
+  section?: string;
+  mappings: MappingRec[];
+}
+export interface InitiativeRec {
+  id: string;
+  name: string;
+  characteristics: string[];
+}
+export interface CrosswalkData {
+  /** Identifies the data state, e.g. the date of the newest content change or a git commit. */
+  version: string;
+  characteristics: CharacteristicRec[];
+  accreditors: AccreditorRec[];
+  editions: EditionRec[];
+  standards: StandardRec[];
+  initiatives: InitiativeRec[];
+}
+
+/**
+ * A mapping counts as reviewed only when reviewers of at least two professions agree (DESIGN.md);
+ * any dissent makes it disputed until resolved.
+ */
+export function reviewStatus(reviews: readonly { profession: string; verdict: 'agree' | 'dissent' }[]): {
+  status: ReviewStatus;
+  agreedBy: string[];
+} {
+  const agreedBy = [...new Set(reviews.filter((r) => r.verdict === 'agree').map((r) => r.profession))].sort();
+  if (reviews.some((r) => r.verdict === 'dissent')) return { status: 'disputed', agreedBy };
+  return { status: agreedBy.length >= 2 ? 'reviewed' : 'proposed', agreedBy };
+}
+
+export function toCrosswalkData(content: Content, version: string): CrosswalkData {
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    version,
+    characteristics: content.characteristics
+      .map((e) => ({ id: e.id, name: e.data.name, level: e.data.level, domain: e.data.domain }))
+      .sort(byId),
+    accreditors: content.accreditors
+      .map((e) => ({
+        id: e.id,
+        name: e.data.name,
+        abbreviation: e.data.abbreviation,
+        ...(e.data.program !== undefined && { program: e.data.program }),
+        kind: e.data.kind,
+        professions: e.data.professions,
+        country: e.data.country,
+        url: e.data.url,
+      }))
+      .sort(byId),
+    editions: content.editions
+      .map((e) => ({
+        id: e.id,
+        accreditor: e.data.accreditor,
+        title: e.data.title,
+        edition: e.data.edition,
+        ...(e.data.effectiveFrom !== undefined && { effectiveFrom: e.data.effectiveFrom }),
+        ...(e.data.effectiveTo !== undefined && { effectiveTo: e.data.effectiveTo }),
+        ...(e.data.supersedes !== undefined && { supersedes: e.data.supersedes }),
+        sourceUrl: e.data.sourceUrl,
+        ...(e.data.transitionNote !== undefined && { transitionNote: e.data.transitionNote }),
+        reviewed: [...new Set(e.data.reviews.flatMap((r) => r.characteristics))].sort(),
+      }))
+      .sort(byId),
+    standards: content.standards
+      .map((s) => ({
+        id: s.id,
+        edition: s.edition,
+        code: s.data.code,
+        ...(s.data.title !== undefined && { title: s.data.title }),
+        bindingness: s.data.bindingness,
+        verification: s.data.verification,
+        ...(s.data.sourceUrl !== undefined && { sourceUrl: s.data.sourceUrl }),
+        ...(s.data.section !== undefined && { section: s.data.section }),
+        mappings: s.data.mappings.map((m) => {
+          const r = reviewStatus(m.reviews);
+          return {
+            characteristic: m.characteristic,
+            strength: m.strength,
+            rationale: m.rationale,
+            ...(m.quote !== undefined && { quote: m.quote }),
+            review: r.status,
+            agreedBy: r.agreedBy,
+          };
+        }),
+      }))
+      .sort(byId),
+    initiatives: content.initiatives
+      .map((e) => ({ id: e.id, name: e.data.name, characteristics: e.data.characteristics }))
+      .sort(byId),
+  };
+}
+
+/** Lookup tables over CrosswalkData, built once per use. */
+export interface CrosswalkIndex {
+  data: CrosswalkData;
+  characteristics: Map<string, CharacteristicRec>;
+  accreditors: Map<string, AccreditorRec>;
+  editions: Map<string, EditionRec>;
+  standards: Map<string, StandardRec>;
+  /** Editions of each accreditor, oldest first. */
+  editionsByAccreditor: Map<string, EditionRec[]>;
+  standardsByEdition: Map<string, StandardRec[]>;
+  /** edition -> characteristic -> the standards (with the mapping) that map it. */
+  mappingsByCell: Map<string, Map<string, { standard: StandardRec; mapping: MappingRec }[]>>;
+  /** edition -> reviewed characteristics. */
+  reviewedByEdition: Map<string, Set<string>>;
+}
+
+/** Sort key for an edition's start; an undated edition sorts first. */
+export function startKey(e: { effectiveFrom?: string | undefined }): string {
+  return e.effectiveFrom === undefined ? '0000-00-00' : startOf(e.effectiveFrom);
+}
+
+export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
+  const editionsByAccreditor = new Map<string, EditionRec[]>();
+  for (const e of data.editions) {
+    const list = editionsByAccreditor.get(e.accreditor);
+    if (list) list.push(e);
+    else editionsByAccreditor.set(e.accreditor, [e]);
+  }
+  for (const list of editionsByAccreditor.values()) list.sort((a, b) => startKey(a).localeCompare(startKey(b)));
+  const standardsByEdition = new Map<string, StandardRec[]>();
+  const mappingsByCell = new Map<string, Map<string, { standard: StandardRec; mapping: MappingRec }[]>>();
+  for (const s of data.standards) {
+    const list = standardsByEdition.get(s.edition);
+    if (list) list.push(s);
+    else standardsByEdition.set(s.edition, [s]);
+    let cells = mappingsByCell.get(s.edition);
+    if (!cells) mappingsByCell.set(s.edition, (cells = new Map()));
+    for (const m of s.mappings) {
+      const c = cells.get(m.characteristic);
+      if (c) c.push({ standard: s, mapping: m });
+      else cells.set(m.characteristic, [{ standard: s, mapping: m }]);
+    }
+  }
+  return {
+    data,
+    characteristics: new Map(data.characteristics.map((c) => [c.id, c])),
+    accreditors: new Map(data.accreditors.map((a) => [a.id, a])),
+    editions: new Map(data.editions.map((e) => [e.id, e])),
+    standards: new Map(data.standards.map((s) => [s.id, s])),
+    editionsByAccreditor,
+    standardsByEdition,
+    mappingsByCell,
+    reviewedByEdition: new Map(data.editions.map((e) => [e.id, new Set(e.reviewed)])),
+  };
+}

@@ -1,0 +1,108 @@
+/** Builds the report model every format renders, so all formats show the same numbers. */
+import { computeCoverage, describeCounts, initiativeOpportunities, reciprocity, type Selection } from '../coverage.ts';
+import type { CrosswalkIndex } from '../crosswalk.ts';
+import { REPORT_SCHEMA_VERSION, type GapReport } from './schema.ts';
+
+export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: string): GapReport {
+  const cov = computeCoverage(ix, sel);
+  const total = { covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 };
+  for (const r of cov.rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r.counts[k];
+  const sum = (f: (b: (typeof cov.bodies)[number]) => number) => cov.bodies.reduce((n, b) => n + f(b), 0);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    title: 'IP-CLE Crosswalk gap report',
+    dataVersion: ix.data.version,
+    generatedOn,
+    selection: {
+      accreditors: [...sel.accreditors],
+      professions: [...sel.professions],
+      kinds: [...sel.kinds],
+      countries: [...sel.countries],
+      characteristics: [...sel.characteristics],
+      on: sel.on,
+    },
+    summary: {
+      bodies: cov.bodies.length,
+      characteristics: cov.rows.length,
+      cells: cov.bodies.length * cov.rows.length,
+      counts: total,
+      standards: sum((b) => b.standards),
+      verifiedStandards: sum((b) => b.verified),
+      mappings: sum((b) => b.mappings),
+      reviewedMappings: sum((b) => b.reviewedMappings),
+    },
+    bodies: cov.bodies.map((b) => ({
+      id: b.accreditor.id,
+      name: b.accreditor.name,
+      abbreviation: b.accreditor.abbreviation,
+      kind: b.accreditor.kind,
+      professions: [...b.accreditor.professions],
+      country: b.accreditor.country,
+      edition: {
+        id: b.edition!.id,
+        title: b.edition!.title,
+        edition: b.edition!.edition,
+        ...(b.edition!.effectiveFrom !== undefined && { effectiveFrom: b.edition!.effectiveFrom }),
+        ...(b.edition!.effectiveTo !== undefined && { effectiveTo: b.edition!.effectiveTo }),
+        sourceUrl: b.edition!.sourceUrl,
+      },
+      counts: b.counts,
+      standards: b.standards,
+      verifiedStandards: b.verified,
+      mappings: b.mappings,
+      reviewedMappings: b.reviewedMappings,
+      ...(b.transition && {
+        transition: {
+          from: b.transition.from.id,
+          to: b.transition.to.id,
+          toTitle: `${b.transition.to.title} (${b.transition.to.edition})`,
+          ...(b.transition.startsOn !== undefined && { startsOn: b.transition.startsOn }),
+          ...(b.transition.note !== undefined && { note: b.transition.note }),
+          changes: b.transition.changes,
+        },
+      }),
+    })),
+    noEdition: cov.noEdition.map((a) => ({ id: a.id, name: a.name })),
+    characteristics: cov.rows.map((r) => ({
+      id: r.characteristic.id,
+      name: r.characteristic.name,
+      level: r.characteristic.level,
+      domain: r.characteristic.domain,
+      severity: r.severity,
+      counts: r.counts,
+      summary: describeCounts(r.counts, cov.bodies.length),
+      cells: r.cells.map((c, i) => ({
+        body: cov.bodies[i]!.accreditor.id,
+        status: c.status,
+        support: c.support,
+        standards: c.standards,
+      })),
+    })),
+    gaps: cov.rows.flatMap((r) =>
+      r.cells.flatMap((c, i) =>
+        c.status === 'gap'
+          ? [
+              {
+                characteristic: r.characteristic.id,
+                body: cov.bodies[i]!.accreditor.id,
+                edition: cov.bodies[i]!.edition!.id,
+              },
+            ]
+          : [],
+      ),
+    ),
+    opportunities: {
+      initiatives: initiativeOpportunities(ix, cov).map((o) => ({
+        id: o.initiative.id,
+        name: o.initiative.name,
+        characteristics: [...o.initiative.characteristics],
+        bodies: o.bodies,
+        standards: o.standards.map(({ accreditor, ...s }) => ({ ...s, body: accreditor })),
+      })),
+      reciprocity: reciprocity(ix, cov).map((p) => ({
+        a: { body: p.a.accreditor, standards: p.a.standards.map((s) => s.id) },
+        b: { body: p.b.accreditor, standards: p.b.standards.map((s) => s.id) },
+      })),
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * XLSX report with exceljs (maintained; the `xlsx` 0.18 package has open advisories). Runs in Node
+ * and in the browser: the caller passes the exceljs module so the site can load it lazily.
+ */
+import type ExcelJSNs from 'exceljs';
+import { SEVERITY_TEXT, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
+import type { GapReport } from './schema.ts';
+import { DETAIL_COLUMNS, detailRows, HOW_TO_READ, pct, provenanceLine, selectionLine } from './tabular.ts';
+
+type ExcelJS = typeof ExcelJSNs;
+
+/** Fills pair with the status text and symbol; colour is never the only signal. */
+const FILL: Record<Status, string> = {
+  covered: 'FFC6EFCE',
+  partial: 'FFFFEB9C',
+  gap: 'FFFFC7CE',
+  'not-reviewed': 'FFEDEDED',
+};
+
+export const SHEETS = ['Summary', 'Matrix', 'Detail', 'Gaps', 'Opportunities', 'About'] as const;
+
+export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uint8Array> {
+  const wb = new excel.Workbook();
+  wb.creator = 'IP-CLE Crosswalk';
+  wb.created = new Date(`${report.generatedOn}T00:00:00Z`);
+  wb.modified = wb.created;
+  const bold = { bold: true };
+
+  const summary = wb.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 1 }] });
+  summary.columns = [
+    { header: 'Body', key: 'body', width: 14 },
+    { header: 'Name', key: 'name', width: 48 },
+    { header: 'Edition', key: 'edition', width: 40 },
+    { header: 'Effective from', key: 'from', width: 14 },
+    { header: 'Covered', key: 'covered', width: 10 },
+    { header: 'Partial', key: 'partial', width: 10 },
+    { header: 'Gap', key: 'gap', width: 8 },
+    { header: 'Not reviewed', key: 'nr', width: 13 },
+    { header: 'Standards', key: 'standards', width: 10 },
+    { header: 'Verified', key: 'verified', width: 10 },
+    { header: 'Mappings', key: 'mappings', width: 10 },
+    { header: 'Reviewed mappings', key: 'reviewed', width: 18 },
+    { header: 'In transition to', key: 'transition', width: 40 },
+  ];
+  summary.getRow(1).font = bold;
+  for (const b of report.bodies) {
+    summary.addRow({
+      body: b.abbreviation,
+      name: b.name,
+      edition: `${b.edition.title} (${b.edition.edition})`,
+      from: b.edition.effectiveFrom ?? 'not confirmed',
+      covered: b.counts.covered,
+      partial: b.counts.partial,
+      gap: b.counts.gap,
+      nr: b.counts['not-reviewed'],
+      standards: b.standards,
+      verified: b.verifiedStandards,
+      mappings: b.mappings,
+      reviewed: b.reviewedMappings,
+      transition: b.transition ? `${b.transition.toTitle} from ${b.transition.startsOn ?? 'date not confirmed'}` : '',
+    });
+  }
+  const c = report.summary.counts;
+  summary.addRow([]);
+  summary.addRow({
+    body: 'Total',
+    covered: c.covered,
+    partial: c.partial,
+    gap: c.gap,
+    nr: c['not-reviewed'],
+    standards: report.summary.standards,
+    verified: report.summary.verifiedStandards,
+    mappings: report.summary.mappings,
+    reviewed: report.summary.reviewedMappings,
+  }).font = bold;
+  summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.bodies.length, column: 13 } };
+
+  const matrix = wb.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  matrix.columns = [
+    { header: 'Characteristic', key: 'c', width: 44 },
+    { header: 'Severity', key: 's', width: 10 },
+    ...report.bodies.map((b) => ({ header: b.abbreviation, key: b.id, width: 16 })),
+  ];
+  matrix.getRow(1).font = bold;
+  for (const ch of report.characteristics) {
+    const row = matrix.addRow([
+      ch.name,
+      ch.severity,
+      ...ch.cells.map((cell) => `${STATUS_SYMBOL[cell.status as Status]} ${STATUS_LABEL[cell.status as Status]}`),
+    ]);
+    ch.cells.forEach((cell, i) => {
+      row.getCell(i + 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[cell.status as Status] } };
+    });
+  }
+  matrix.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1 + report.characteristics.length, column: 2 + report.bodies.length },
+  };
+
+  const detail = wb.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.columns = DETAIL_COLUMNS.map((k) => ({
+    header: k,
+    key: k,
+    width: k === 'rationale' ? 60 : k.includes('title') || k === 'edition' || k === 'characteristic' ? 36 : 14,
+  }));
+  detail.getRow(1).font = bold;
+  const rows = detailRows(report);
+  detail.addRows(rows);
+  for (let i = 0; i < rows.length; i++) {
+    const url = rows[i]!.source_url;
+    if (url) detail.getCell(i + 2, DETAIL_COLUMNS.length).value = { text: String(url), hyperlink: String(url) };
+  }
+  detail.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: DETAIL_COLUMNS.length } };
+
+  const gaps = wb.addWorksheet('Gaps', { views: [{ state: 'frozen', ySplit: 1 }] });
+  gaps.columns = [
+    { header: 'Characteristic', key: 'c', width: 44 },
+    { header: 'Severity', key: 's', width: 10 },
+    { header: 'Body', key: 'b', width: 14 },
+    { header: 'Edition', key: 'e', width: 40 },
+  ];
+  gaps.getRow(1).font = bold;
+  const chars = new Map(report.characteristics.map((ch) => [ch.id, ch]));
+  const bodies = new Map(report.bodies.map((b) => [b.id, b]));
+  for (const g of report.gaps) {
+    const b = bodies.get(g.body)!;
+    gaps.addRow({
+      c: chars.get(g.characteristic)!.name,
+      s: chars.get(g.characteristic)!.severity,
+      b: b.abbreviation,
+      e: `${b.edition.title} (${b.edition.edition})`,
+    });
+  }
+  gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 4 } };
+
+  const opp = wb.addWorksheet('Opportunities', { views: [{ state: 'frozen', ySplit: 1 }] });
+  opp.columns = [
+    { header: 'Initiative', key: 'i', width: 40 },
+    { header: 'Body', key: 'b', width: 14 },
+    { header: 'Standard', key: 's', width: 16 },
+    { header: 'Title', key: 't', width: 40 },
+    { header: 'Via characteristics', key: 'c', width: 44 },
+    { header: 'Strength', key: 'st', width: 10 },
+    { header: 'Bindingness', key: 'bi', width: 12 },
+    { header: 'Verification', key: 'v', width: 12 },
+    { header: 'Mapping review', key: 'r', width: 14 },
+  ];
+  opp.getRow(1).font = bold;
+  for (const it of report.opportunities.initiatives) {
+    for (const s of it.standards) {
+      opp.addRow({
+        i: it.name,
+        b: bodies.get(s.body)?.abbreviation ?? s.body,
+        s: s.code,
+        t: s.title ?? '',
+        c: s.characteristics.join(', '),
+        st: s.strength,
+        bi: s.bindingness,
+        v: s.verification,
+        r: s.review,
+      });
+    }
+  }
+
+  const about = wb.addWorksheet('About');
+  about.columns = [{ width: 22 }, { width: 110 }];
+  const aboutRows: [string, string][] = [
+    ['Report', report.title],
+    ['Data version', report.dataVersion],
+    ['Generated on', report.generatedOn],
+    ['Selection', selectionLine(report)],
+    ['Bodies', String(report.summary.bodies)],
+    [
+      'Verified standards',
+      `${report.summary.verifiedStandards} of ${report.summary.standards} (${pct(report.summary.verifiedStandards, report.summary.standards)})`,
+    ],
+    [
+      'Reviewed mappings',
+      `${report.summary.reviewedMappings} of ${report.summary.mappings} (${pct(report.summary.reviewedMappings, report.summary.mappings)})`,
+    ],
+    ['Provenance', provenanceLine(report)],
+    ['Report schema', `version ${report.schemaVersion}`],
+    ...HOW_TO_READ.map((l, i): [string, string] => [i === 0 ? 'How to read it' : '', l]),
+    ...Object.values(SEVERITY_TEXT).map((l, i): [string, string] => [i === 0 ? 'Severity' : '', l]),
+  ];
+  for (const [k, v] of aboutRows) about.addRow([k, v]).getCell(1).font = bold;
+  about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
