@@ -81,7 +81,7 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const at = lineColAt(lossy, lossy.indexOf('\uFFFD'));

@@ -38,7 +38,7 @@ function ref(
   report({
     file,
     path,
-    message: `refers to a ${kind} that does not exist`,
+    message: `refers to ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} that does not exist`,
     found: `\`${target}\``,
     expected: `the ID of a file in ${FOLDER[kind]}`,
     fix:

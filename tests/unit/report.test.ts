@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import type { Selection } from '../../src/lib/coverage.ts';
+import { buildReport } from '../../src/lib/report/build.ts';
+import { csvField, renderCsv } from '../../src/lib/report/csv.ts';
+import { renderJson, renderPortable } from '../../src/lib/report/index.ts';
+import { renderMarkdown } from '../../src/lib/report/markdown.ts';
+import { renderPdf } from '../../src/lib/report/pdf.ts';
+import { gapReportSchema } from '../../src/lib/report/schema.ts';
+import { SHEETS } from '../../src/lib/report/xlsx.ts';
+import { loadFixtures, TODAY } from '../helpers.ts';
+
+const { index } = loadFixtures();
+const selection: Selection = { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on: '2026-11-25' };
+const report = buildReport(index, selection, TODAY);
+
+/** Minimal RFC 4180 parser for reading our CSV back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  return rows;
+}
+
+describe('report model', () => {
+  it('matches its published JSON Schema shape and version', () => {
+    expect(gapReportSchema.safeParse(report).success).toBe(true);
+    expect(report.schemaVersion).toBe('1.0');
+    expect(report.summary).toEqual({
+      bodies: 3,
+      characteristics: 4,
+      cells: 12,
+      counts: { covered: 2, partial: 3, gap: 4, 'not-reviewed': 3 },
+      standards: 5,
+      verifiedStandards: 2,
+      mappings: 6,
+      reviewedMappings: 1,
+    });
+    expect(report.gaps).toHaveLength(4);
+    expect(report.bodies[0]!.transition).toMatchObject({ to: 'alpha-2027', startsOn: '2027-01-01' });
+  });
+});
+
+describe('formats', () => {
+  it('Markdown (golden)', async () => {
+    await expect(renderMarkdown(report)).toMatchFileSnapshot('../golden/report.md');
+  });
+
+  it('CSV is RFC 4180 with a UTF-8 BOM (golden) and reads back to the same cells', async () => {
+    const csv = renderCsv(report);
+    expect(csv.startsWith('\uFEFFcharacteristic_id,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    await expect(csv).toMatchFileSnapshot('../golden/report.csv');
+    const rows = parseCsv(csv.slice(1));
+    const header = rows[0]!;
+    const status = header.indexOf('status');
+    const cells = new Set(rows.slice(1).map((r) => `${r[0]}|${r[4]}|${r[status]}`));
+    expect(cells.size).toBe(report.summary.cells);
+    expect(csvField('a "quoted", value')).toBe('"a ""quoted"", value"');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+  });
+
+  it('JSON round-trips to the same report', () => {
+    expect(JSON.parse(renderJson(report))).toEqual(report);
+  });
+
+  it('XLSX has the documented sheets, frozen headers, autofilter, status as text and fill', async () => {
+    const bytes = (await renderPortable(report, 'xlsx', ExcelJS)) as Uint8Array;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS]);
+    const m = wb.getWorksheet('Matrix')!;
+    expect(m.getRow(1).values).toEqual([undefined, 'Characteristic', 'Severity', 'ANC', 'BPB', 'GPC']);
+    expect(m.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+    expect(m.autoFilter).toBeTruthy();
+    const ile = m.getRows(2, 4)!.find((r) => r.getCell(1).value === 'Interprofessional learning experiences')!;
+    expect([ile.getCell(3).value, ile.getCell(4).value, ile.getCell(5).value]).toEqual(['– Not reviewed', '● Covered', '○ Gap']);
+    expect((ile.getCell(4).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFC6EFCE');
+    const detail = wb.getWorksheet('Detail')!;
+    expect(detail.rowCount - 1).toBe(parseCsv(renderCsv(report).slice(1)).length - 1);
+    const about = wb.getWorksheet('About')!;
+    const aboutText = about.getColumn(2).values.join('\n');
+    expect(aboutText).toContain('fixture');
+    expect(aboutText).toContain('editions in force on 2026-11-25');
+    expect(wb.getWorksheet('Gaps')!.rowCount - 1).toBe(report.gaps.length);
+  });
+
+  it('PDF text shows title, selection, data version, figures, verification and page numbers', async () => {
+    const pdf = await renderPdf(report);
+    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
+    const { text, totalPages } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(totalPages).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('IP-CLE Crosswalk gap report');
+    expect(text).toContain('Selection: bodies: all; editions in force on 2026-11-25');
+    expect(text).toContain('data version fixture');
+    expect(text).toContain('2 of 5 standards verified');
+    expect(text).toMatch(/ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) 1 1 1 1 1\/2 \(50%\)/);
+    expect(text).toContain(`page ${totalPages} of ${totalPages}`);
+    expect(text).toContain('Shared onboarding (fixture): 4 standards at 2 bodies');
+  });
+
+  it('the same selection gives the same numbers in every format', async () => {
+    const md = renderMarkdown(report);
+    expect(md).toContain('| 3 | 4 | 2 | 3 | 4 | 3 |');
+    const csvRows = parseCsv(renderCsv(report).slice(1));
+    const statusCol = csvRows[0]!.indexOf('status');
+    const gapCells = new Set(csvRows.filter((r) => r[statusCol] === 'Gap').map((r) => `${r[0]}|${r[4]}`));
+    expect(gapCells.size).toBe(report.summary.counts.gap);
+    const { text } = await extractText(await getDocumentProxy(await renderPdf(report)), { mergePages: true });
+    const gpc = /GPC Gamma Practice Manual \(2025\) (\d+) (\d+) (\d+) (\d+)/.exec(text)!;
+    const body = report.bodies.find((b) => b.abbreviation === 'GPC')!;
+    expect(gpc.slice(1).map(Number)).toEqual([body.counts.covered, body.counts.partial, body.counts.gap, body.counts['not-reviewed']]);
+  });
+});
