@@ -125,7 +125,10 @@ function code(style: (typeof STYLES)[number], section: number, n: number): { cod
     case 'prefixed':
       return { code: `Std ${section}.${n}`, parent: `Std ${section}` };
     case 'dashed':
-      return { code: `${String.fromCharCode(64 + ((section - 1) % 26) + 1)}${section > 26 ? section : ''}-${n}`, parent: '' };
+      return {
+        code: `${String.fromCharCode(64 + ((section - 1) % 26) + 1)}${section > 26 ? section : ''}-${n}`,
+        parent: '',
+      };
   }
 }
 
@@ -223,11 +226,11 @@ export function generateCorpus(options: CorpusOptions): { files: GeneratedFile[]
       ? [
           { id: `${acc}-2019`, standards: Math.floor(o.standardsPerBody * 0.4), from: '2019-07-01' },
           {
-            id: b % 10 === 9 ? `${acc}-2027` : `${acc}-2024`,
+            id: b % 10 === 4 ? `${acc}-2027` : `${acc}-2024`,
             standards: o.standardsPerBody - Math.floor(o.standardsPerBody * 0.4),
-            from: b % 10 === 9 ? '2027-07-01' : '2024-01',
+            from: b % 10 === 4 ? '2027-07-01' : '2024-01',
             supersedes: `${acc}-2019`,
-            future: b % 10 === 9,
+            future: b % 10 === 4,
           },
         ]
       : [{ id: `${acc}-${2018 + (b % 7)}`, standards: o.standardsPerBody, from: String(2018 + (b % 7)) }];

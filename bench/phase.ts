@@ -15,8 +15,8 @@ import { buildReport } from '../src/lib/report/build.ts';
 import { renderPdf } from '../src/lib/report/pdf.ts';
 import { renderXlsx } from '../src/lib/report/xlsx.ts';
 
-export const PHASES = ['floor', 'check', 'coverage', 'xlsx', 'pdf'] as const;
-export type Phase = (typeof PHASES)[number];
+const PHASES = ['floor', 'check', 'coverage', 'xlsx', 'pdf'] as const;
+type Phase = (typeof PHASES)[number];
 
 export interface PhaseResult {
   phase: Phase;
@@ -59,7 +59,14 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
     if (checked.errors > 0) throw new Error(`the corpus has ${checked.errors} errors: ${checked.summary}`);
     const ix = indexCrosswalk(toCrosswalkData(checked.content, 'bench'));
     setupMs = now() - t0;
-    const sel: Selection = { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on: today };
+    const sel: Selection = {
+      accreditors: [],
+      professions: [],
+      kinds: [],
+      countries: [],
+      characteristics: [],
+      on: today,
+    };
     if (phase === 'coverage') {
       // buildReport runs computeCoverage for the selection, then the roll-ups, gaps and opportunities.
       const t1 = now();

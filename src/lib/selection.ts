@@ -1,5 +1,5 @@
 /** Parse and validate a report selection from CLI flags or URL parameters, with "did you mean". */
-import { ACCREDITOR_KINDS, type AccreditorKind } from '../schemas/index.ts';
+import { ACCREDITOR_KINDS, type AccreditorKind } from '../schemas/enums.ts';
 import type { Selection } from './coverage.ts';
 import type { CrosswalkIndex } from './crosswalk.ts';
 import { isIsoDate } from './dates.ts';

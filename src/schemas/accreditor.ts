@@ -1,14 +1,9 @@
 import { z } from 'astro/zod';
 import { PROFESSIONS, text, url } from './common.ts';
 
-export const ACCREDITOR_KINDS = [
-  'academic-accreditor',
-  'practice-accreditor',
-  'recognition-program',
-  'regulator',
-  'reference-framework',
-] as const;
-export type AccreditorKind = (typeof ACCREDITOR_KINDS)[number];
+import { ACCREDITOR_KINDS } from './enums.ts';
+
+export { ACCREDITOR_KINDS, type AccreditorKind } from './enums.ts';
 
 /** One body's line of standards documents (a body with two separate documents gets two files). */
 export const accreditorSchema = z.strictObject({

@@ -1,7 +1,8 @@
 /** Builds the report model every format renders, so all formats show the same numbers. */
 import { computeCoverage, describeCounts, initiativeOpportunities, reciprocity, type Selection } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
-import { REPORT_SCHEMA_VERSION, type GapReport } from './schema.ts';
+import type { GapReport } from './schema.ts';
+import { REPORT_SCHEMA_VERSION } from './version.ts';
 
 export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: string): GapReport {
   const cov = computeCoverage(ix, sel);

@@ -4,7 +4,9 @@
  */
 import { z } from 'astro/zod';
 
-export const REPORT_SCHEMA_VERSION = '1.0';
+import { REPORT_SCHEMA_VERSION } from './version.ts';
+
+export { REPORT_SCHEMA_VERSION };
 
 const status = z.enum(['covered', 'partial', 'gap', 'not-reviewed']);
 const counts = z.strictObject({ covered: z.int(), partial: z.int(), gap: z.int(), 'not-reviewed': z.int() });

@@ -1,41 +1,164 @@
 /**
  * Everything the site pages read, computed once per build from the validated content: the loaded
- * crosswalk, rendered Markdown bodies, and per-page lookups. Pages call getSite(); nothing here is
- * specific to one page.
+ * crosswalk, rendered Markdown bodies, coverage in force on the build date, and per-page lookups.
+ * All computation is delegated to src/lib (coverage.ts, report/); nothing here is page-specific.
  */
 import { micromark } from 'micromark';
+import type { Entry, StandardEntry } from '../content.ts';
+import { computeCoverage, editionOn, type Coverage, type Selection } from '../coverage.ts';
+import type { EditionRec, StandardRec } from '../crosswalk.ts';
+import { todayIso } from '../dates.ts';
 import { loadCrosswalk, type Loaded } from '../node/crosswalk.ts';
+import { buildReport } from '../report/build.ts';
+import type { GapReport } from '../report/schema.ts';
 
 export interface Site {
   loaded: Loaded;
-  /** Markdown body of an entity, rendered to HTML (raw HTML is refused by the check and escaped here). */
-  html(kind: string, id: string): string;
   contentDir: string;
+  /** The date editions in force are computed for (build date; CROSSWALK_TODAY pins it in tests). */
+  today: string;
+  /** Markdown body of an entity, rendered to HTML (raw HTML is refused by the check, escaped here). */
+  html(kind: string, id: string): string;
+  /** Coverage of every body's edition in force today. */
+  coverage: Coverage;
+  /** The all-bodies gap report in force today (the default report). */
+  report: GapReport;
+  entries: {
+    characteristics: Map<string, Entry<'characteristic'>>;
+    accreditors: Map<string, Entry<'accreditor'>>;
+    editions: Map<string, Entry<'edition'>>;
+    standards: Map<string, StandardEntry>;
+    initiatives: Map<string, Entry<'initiative'>>;
+  };
+  /** Repository path of an entity's file, for edit links. */
+  filePath(kind: string, id: string): string;
+  /** Editions of a body, newest first, and the one in force today. */
+  editionsOf(accreditorId: string): { all: EditionRec[]; current?: EditionRec | undefined };
+  /**
+   * Standards of other professions' bodies (edition in force today) that map the same characteristic
+   * explicitly or in part: "related standards" on a standard page. At most `limit` per characteristic.
+   */
+  related(standard: StandardRec, limit?: number): Map<string, StandardRec[]>;
+  figures: {
+    bodies: number;
+    editions: number;
+    standards: number;
+    mappings: number;
+    verified: number;
+    secondary: number;
+    reviewedMappings: number;
+    cells: number;
+    reviewedCells: number;
+  };
 }
 
 let cached: Site | undefined;
 
+export const allSelection = (on: string): Selection => ({ accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on });
+
 export function getSite(): Site {
   if (cached) return cached;
   const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
-  const loaded = loadCrosswalk(contentDir);
-  const bodies = new Map<string, string>();
+  const today = process.env.CROSSWALK_TODAY ?? todayIso();
+  const loaded = loadCrosswalk(contentDir, { today });
+  const { index: ix, data } = loaded;
   const c = loaded.check.content;
-  for (const list of [c.characteristics, c.accreditors, c.editions, c.standards, c.initiatives]) {
-    for (const e of list) bodies.set(`${e.kind}:${e.id}`, e.file.body);
-  }
+  const entries = {
+    characteristics: new Map(c.characteristics.map((e) => [e.id, e])),
+    accreditors: new Map(c.accreditors.map((e) => [e.id, e])),
+    editions: new Map(c.editions.map((e) => [e.id, e])),
+    standards: new Map(c.standards.map((e) => [e.id, e])),
+    initiatives: new Map(c.initiatives.map((e) => [e.id, e])),
+  };
+  const byKind: Record<string, Map<string, { file: { body: string; path: string } }>> = {
+    characteristic: entries.characteristics,
+    accreditor: entries.accreditors,
+    edition: entries.editions,
+    standard: entries.standards,
+    initiative: entries.initiatives,
+  };
   const rendered = new Map<string, string>();
+  const coverage = computeCoverage(ix, allSelection(today));
+  const report = buildReport(ix, allSelection(today), today);
+
+  const current = new Map<string, EditionRec | undefined>();
+  for (const a of data.accreditors) current.set(a.id, editionOn(ix, a.id, today));
+  const relatedCache = new Map<string, StandardRec[]>();
+  const strongInCurrent = (characteristic: string): StandardRec[] => {
+    let list = relatedCache.get(characteristic);
+    if (list) return list;
+    list = [];
+    for (const a of data.accreditors) {
+      const e = current.get(a.id);
+      if (!e) continue;
+      for (const hit of ix.mappingsByCell.get(e.id)?.get(characteristic) ?? []) {
+        if (hit.mapping.strength !== 'implicit') list.push(hit.standard);
+      }
+    }
+    relatedCache.set(characteristic, list);
+    return list;
+  };
+
+  let verified = 0;
+  let secondary = 0;
+  let mappings = 0;
+  let reviewedMappings = 0;
+  for (const s of data.standards) {
+    if (s.verification === 'verified') verified++;
+    if (s.verification === 'secondary') secondary++;
+    mappings += s.mappings.length;
+    for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
+  }
+  const cells = coverage.bodies.length * coverage.rows.length;
+  const reviewedCells = coverage.rows.reduce((n, r) => n + r.cells.filter((x) => x.status !== 'not-reviewed').length, 0);
+
   cached = {
     loaded,
     contentDir,
+    today,
+    coverage,
+    report,
+    entries,
     html(kind, id) {
       const key = `${kind}:${id}`;
       let h = rendered.get(key);
       if (h === undefined) {
-        h = micromark(bodies.get(key) ?? '');
+        h = micromark(byKind[kind]?.get(id)?.file.body ?? '');
         rendered.set(key, h);
       }
       return h;
+    },
+    filePath(kind, id) {
+      return byKind[kind]?.get(id)?.file.path ?? '';
+    },
+    editionsOf(accreditorId) {
+      const all = [...(ix.editionsByAccreditor.get(accreditorId) ?? [])].reverse();
+      return { all, current: current.get(accreditorId) };
+    },
+    related(standard, limit = 6) {
+      const own = ix.editions.get(standard.edition);
+      const professions = new Set(own ? (ix.accreditors.get(own.accreditor)?.professions ?? []) : []);
+      const out = new Map<string, StandardRec[]>();
+      for (const m of standard.mappings) {
+        if (m.strength === 'implicit') continue;
+        const others = strongInCurrent(m.characteristic).filter((s) => {
+          const a = ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
+          return s.id !== standard.id && !a.professions.some((p) => professions.has(p));
+        });
+        if (others.length) out.set(m.characteristic, others.slice(0, limit));
+      }
+      return out;
+    },
+    figures: {
+      bodies: data.accreditors.length,
+      editions: data.editions.length,
+      standards: data.standards.length,
+      mappings,
+      verified,
+      secondary,
+      reviewedMappings,
+      cells,
+      reviewedCells,
     },
   };
   return cached;

@@ -1,0 +1,148 @@
+/**
+ * The whole crosswalk as spreadsheets: one XLSX workbook (a sheet per entity kind, the Mappings sheet
+ * one row per mapping) and the same tables as CSV files, plus a JSON file of everything. Pure: returns
+ * bytes; the caller passes the exceljs module (the site loads it lazily) and writes the files.
+ */
+import type ExcelJSNs from 'exceljs';
+import type { Content } from '../content.ts';
+import { toCsv } from '../report/csv.ts';
+import { encodeCell, MAX_CELL_CHARS } from './cells.ts';
+import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, SHEETS, type SheetSpec } from './columns.ts';
+import { fileRows } from './rows.ts';
+
+type ExcelJS = typeof ExcelJSNs;
+
+export interface Table {
+  spec: SheetSpec;
+  /** Data rows (no header), one string per column. */
+  rows: string[][];
+}
+
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+/** Every sheet's rows from the content. Throws ExportError if a value cannot fit a cell. */
+export function exportTables(content: Content): Table[] {
+  return SHEETS.map((spec) => ({
+    spec,
+    rows: fileRows(spec, content).map((r) =>
+      spec.columns.map((c, i) => {
+        if (c.role === 'key') return r.key;
+        if (c.role === 'hash') return r.hash;
+        const text = encodeCell(c.codec, r.values[i]);
+        if (text.length > MAX_CELL_CHARS)
+          throw new ExportError(
+            `${r.file.path}: ${c.header} has ${text.length} characters; a spreadsheet cell holds at most ${MAX_CELL_CHARS}. ` +
+              'Shorten it (bodies are short summaries; link to long documents instead).',
+          );
+        return text;
+      }),
+    ),
+  }));
+}
+
+export const headerOf = (spec: SheetSpec) => spec.columns.map((c) => c.header);
+
+/** One CSV per sheet, keyed by file name (e.g. `mappings.csv`). */
+export function renderCsvFiles(tables: readonly Table[]): Map<string, string> {
+  return new Map(tables.map((t) => [t.spec.csv, toCsv(headerOf(t.spec), t.rows)]));
+}
+
+/** A fixed timestamp from the data version, so the same data gives the same workbook properties. */
+function versionDate(version: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}/.exec(version)?.[0];
+  return new Date(`${d ?? '2000-01-01'}T00:00:00Z`);
+}
+
+export function aboutRows(version: string): string[][] {
+  const rows: string[][] = [
+    ['IP-CLE Crosswalk: the whole crosswalk as a spreadsheet'],
+    [`Data version: ${version}`],
+    [
+      'Edit cells, then run `npm run import -- FILE` to see what would change (nothing is written without --write).',
+    ],
+    ['One row per mapping on Mappings; one row per entity on the other sheets. Do not rename sheets or columns.'],
+    [
+      'Lists: one item per line in the cell. Entries (sources, reviews): YAML, as exported. Empty cell = field left out.',
+    ],
+    [
+      'Rows you add on Mappings become new mappings; rows you delete are kept in the files (import never deletes).',
+    ],
+    [
+      'Columns _key and _hash (hidden) record what each row was exported from; leave them, or clear both on rows you add.',
+    ],
+    ['Standards text is copyrighted by the bodies; the crosswalk content is CC BY 4.0.'],
+    [],
+    ['Sheet', 'Column', 'Required', 'Allowed values', 'Meaning'],
+  ];
+  for (const s of SHEETS)
+    for (const c of s.columns)
+      rows.push([
+        s.name,
+        c.header,
+        c.role === 'context' ? 'read only' : c.required ? 'yes' : 'no',
+        c.choices?.join(', ') ?? '',
+        c.description,
+      ]);
+  return rows;
+}
+
+export async function renderWorkbook(tables: readonly Table[], excel: ExcelJS, version: string): Promise<Uint8Array> {
+  const wb = new excel.Workbook();
+  wb.creator = 'IP-CLE Crosswalk';
+  wb.created = versionDate(version);
+  wb.modified = wb.created;
+  wb.title = `IP-CLE Crosswalk ${version}`;
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+    ws.columns = t.spec.columns.map((c) => ({
+      header: c.header,
+      key: c.header,
+      width: c.width,
+      hidden: c.header === KEY_HEADER || c.header === HASH_HEADER,
+      style: {
+        alignment: { vertical: 'top', wrapText: c.codec !== 'text' || c.width > 30 },
+        ...(c.role === 'context' && { font: { color: { argb: 'FF595959' } } }),
+      },
+    }));
+    ws.getRow(1).font = { bold: true };
+    // Strings stay strings: a code "7.10" or a label "2020" must not become a number.
+    for (const r of t.rows) ws.addRow(r);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.spec.columns.length } };
+  }
+  const about = wb.addWorksheet(ABOUT_SHEET);
+  about.columns = [{ width: 16 }, { width: 24 }, { width: 10 }, { width: 40 }, { width: 90 }];
+  for (const r of aboutRows(version)) about.addRow(r);
+  about.getRow(1).font = { bold: true, size: 14 };
+  about.getRow(10).font = { bold: true };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Everything, validated and with Markdown bodies, as one JSON document for reuse. */
+export function exportJson(content: Content, version: string): string {
+  const strip = <T extends { id: string; data: unknown; file: { body: string } }>(list: readonly T[]) =>
+    list.map((e) => ({ id: e.id, ...(e.data as object), body: e.file.body.trimEnd() }));
+  return `${JSON.stringify(
+    {
+      $comment: 'IP-CLE Crosswalk data; content licensed CC BY 4.0. Schema: schema/*.schema.json',
+      version,
+      characteristics: strip(content.characteristics),
+      accreditors: strip(content.accreditors),
+      editions: strip(content.editions),
+      standards: content.standards.map((s) => ({
+        id: s.id,
+        edition: s.edition,
+        ...s.data,
+        body: s.file.body.trimEnd(),
+      })),
+      initiatives: strip(content.initiatives),
+      redirects: content.stubs.map((s) => ({ kind: s.kind, id: s.id, ...s.data })),
+    },
+    null,
+    2,
+  )}\n`;
+}

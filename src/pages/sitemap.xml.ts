@@ -1,0 +1,33 @@
+/** sitemap.xml listing every HTML page, with the site URL and base path. */
+import type { APIRoute } from 'astro';
+import { facetValues, FACETS } from '../lib/site/facets.ts';
+import { getSite } from '../lib/site/data.ts';
+import { joinBase, paths } from '../lib/site/urls.ts';
+
+export const GET: APIRoute = ({ site: siteUrl }) => {
+  const { data } = getSite().loaded;
+  const base = import.meta.env.BASE_URL;
+  const pages = [
+    paths.home(),
+    paths.characteristics(),
+    paths.accreditors(),
+    paths.initiatives(),
+    paths.matrix(),
+    paths.report(),
+    paths.search(),
+    paths.data(),
+    paths.about(),
+    paths.contribute(),
+    paths.changelog(),
+    ...data.characteristics.map((c) => paths.characteristic(c.id)),
+    ...data.accreditors.map((a) => paths.accreditor(a.id)),
+    ...data.editions.map((e) => paths.edition(e.id)),
+    ...data.standards.map((s) => paths.standard(s.id)),
+    ...data.initiatives.map((i) => paths.initiative(i.id)),
+    ...FACETS.flatMap((f) => facetValues(data.accreditors, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
+  ];
+  const urls = pages.map((p) => `<url><loc>${new URL(joinBase(base, p), siteUrl).href}</loc></url>`).join('');
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, {
+    headers: { 'Content-Type': 'application/xml' },
+  });
+};

@@ -1,0 +1,29 @@
+/**
+ * Builds the site once on the fixture content into test-results/site (shared by the build tests
+ * and the browser tests). Pins the date so "in force" figures are stable.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Served root; the site itself is built into SITE_ROOT/ipcle/ so URLs under the base path resolve. */
+export const SITE_ROOT = 'test-results/siteroot';
+export const SITE_DIR = `${SITE_ROOT}/ipcle`;
+export const BUILD_ENV = {
+  ASTRO_TELEMETRY_DISABLED: '1',
+  CROSSWALK_CONTENT: 'tests/fixtures/content',
+  CROSSWALK_TODAY: '2026-11-25',
+  CROSSWALK_DATA_VERSION: 'fixture',
+  SITE_URL: 'https://crosswalk.test',
+  BASE_PATH: '/ipcle/',
+};
+
+export function buildFixtureSite(): void {
+  const astro = 'node_modules/.bin/astro';
+  const r = spawnSync(process.execPath, [astro, 'build', '--outDir', SITE_DIR], { env: { ...process.env, ...BUILD_ENV }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`fixture site build failed:\n${r.stdout}\n${r.stderr}`);
+  if (!existsSync(`${SITE_DIR}/index.html`)) throw new Error('fixture site build produced no index.html');
+}
+
+export default function setup(): void {
+  buildFixtureSite();
+}

@@ -1,0 +1,168 @@
+/** Build tests on the fixture content: pages exist, hold the right figures, links resolve, quality rules hold. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LinkChecker } from 'linkinator';
+import { describe, expect, it } from 'vitest';
+import { serve } from '../static-server.ts';
+import { BUILD_ENV, SITE_DIR, SITE_ROOT } from './setup.ts';
+
+const page = (p: string) => readFileSync(join(SITE_DIR, p, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+}
+
+describe('pages exist with the right figures', () => {
+  it('home shows headline figures computed from the content', () => {
+    const t = text(page(''));
+    expect(t).toMatch(/3 bodies and frameworks/);
+    expect(t).toMatch(/4 editions/);
+    expect(t).toMatch(/6 standards/);
+    expect(t).toMatch(/7 mappings/);
+    expect(t).toMatch(/50% of standards verified in the body's own text \(3\)/);
+    expect(t).toMatch(/14% of mappings reviewed by two professions \(1\)/);
+    expect(t).toContain('fixture last data update');
+    expect(t).toContain('2 cells covered, 3 partial, 4 reviewed gaps and 3 not yet reviewed');
+  });
+  it('every entity has its page', () => {
+    for (const p of [
+      'characteristics/psychological-safety',
+      'accreditors/alpha-council',
+      'editions/alpha-2027',
+      'standards/beta-2024/b-1-1',
+      'standards/gamma-2025/g-3',
+      'initiatives/shared-onboarding',
+      'matrix',
+      'matrix/profession/pharmacy',
+      'report',
+      'search',
+      'data',
+      'about',
+      'contribute',
+      'changelog',
+    ]) {
+      expect(existsSync(join(SITE_DIR, p, 'index.html')), p).toBe(true);
+    }
+    expect(existsSync(join(SITE_DIR, '404.html'))).toBe(true);
+  });
+  it('a standard page shows code, summary, source, verification, mappings with rationale, review status and cite text', () => {
+    const t = text(page('standards/beta-2024/b-1-1'));
+    expect(t).toContain('B.1.1 Interprofessional Education');
+    expect(t).toContain('Fixture summary of B.1.1.');
+    expect(t).toContain('Verified in the body’s own text');
+    expect(t).toContain('https://example.org/beta-board/2024#b-1-1');
+    expect(t).toContain('The fixture element expects pharmacy students to learn alongside other health professions.');
+    expect(t).toContain('Reviewed (two professions agree)');
+    expect(t).toContain('Reviewer Two (fixture) (Nursing), 2025-02-03: agree');
+    expect(t).toContain('Cite this');
+    const g3 = text(page('standards/gamma-2025/g-3'));
+    expect(g3).toContain('This code and title have not been confirmed in a source');
+    // B-2 maps teamwork only implicitly, so it is not offered as a related standard (see site-data unit test).
+    expect(g3).not.toContain('Related standards of other professions');
+  });
+  it('a body page shows editions, transition notice, coverage and gaps', () => {
+    const t = text(page('accreditors/alpha-council'));
+    expect(t).toContain('In transition: Alpha Standards (2027) takes effect 2027-01-01, replacing 2020.');
+    expect(t).toContain('1 covered, 1 partial, 1 reviewed gaps, 1 not reviewed.');
+    expect(t).toMatch(/Gaps Teams and teamwork/);
+  });
+  it('the matrix is a real table with symbols and text, each cell linking to its evidence', () => {
+    const html = page('matrix');
+    expect(html).toMatch(/<caption>Coverage of 4 characteristics by 3 bodies<\/caption>/);
+    expect((html.match(/<th scope="col"/g) ?? []).length).toBe(4);
+    expect((html.match(/<th scope="row"/g) ?? []).length).toBe(4);
+    expect(html).toContain('href="/ipcle/editions/gamma-2025/#c-psychological-safety"');
+    expect(text(html)).toContain('○ Gap');
+    expect(text(page('matrix/profession/pharmacy'))).toContain('by 1 bodies (Pharmacy)');
+  });
+  it('the report page prerenders the all-bodies report (no-JS view)', () => {
+    const t = text(page('report'));
+    expect(t).toContain('bodies: all; editions in force on 2026-11-25');
+    expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Gap Not reviewed 3 4 2 3 4 3/);
+  });
+  it('the data page links downloads that exist, and the JSON is the crosswalk', () => {
+    for (const f of ['crosswalk.json', 'gap-report-all.csv', 'gap-report-all.xlsx', 'gap-report-all.pdf', 'gap-report-all.md', 'gap-report-all.json', 'reports/beta-board.pdf', 'reports/beta-board.xlsx', 'schema/standard.schema.json', 'schema/gap-report.schema.json']) {
+      expect(statSync(join(SITE_DIR, 'data', f)).size, f).toBeGreaterThan(100);
+    }
+    const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/crosswalk.json'), 'utf8'));
+    expect(data.standards).toHaveLength(6);
+    expect(data.version).toBe('fixture');
+    const report = JSON.parse(readFileSync(join(SITE_DIR, 'data/gap-report-all.json'), 'utf8'));
+    expect(report.summary.counts).toEqual({ covered: 2, partial: 3, gap: 4, 'not-reviewed': 3 });
+  });
+});
+
+describe('quality', () => {
+  const files = htmlFiles(SITE_DIR);
+  it('every page has a title, description, canonical URL under the base path, and the CSP', () => {
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files) {
+      const html = readFileSync(f, 'utf8');
+      expect(html, f).toMatch(/<title>[^<]+ · IP-CLE Crosswalk<\/title>/);
+      expect(html, f).toMatch(/<meta name="description" content="[^"]{20,}"/);
+      expect(html, f).toMatch(/<link rel="canonical" href="https:\/\/crosswalk\.test\/ipcle\//);
+      expect(html, f).toContain('http-equiv="Content-Security-Policy"');
+      expect(html, f).toMatch(/<html lang="en">/);
+    }
+  });
+  it('no inline script or style, and no third-party requests', () => {
+    for (const f of files) {
+      const html = readFileSync(f, 'utf8');
+      expect(html, f).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html, f).not.toMatch(/\sstyle="/);
+      expect(html, f).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="https?:\/\/(?!crosswalk\.test)/);
+    }
+  });
+  it('no JavaScript on pages that need none', () => {
+    for (const p of ['', 'standards/beta-2024/b-1-1', 'characteristics/psychological-safety', 'accreditors/alpha-council', 'about']) {
+      expect(page(p), p).not.toContain('<script');
+    }
+    expect(page('search')).toContain('<script type="module" src="/ipcle/_astro/');
+  });
+  it('sitemap lists every page under the site URL and base path', () => {
+    const xml = readFileSync(join(SITE_DIR, 'sitemap.xml'), 'utf8');
+    expect(xml).toContain('<loc>https://crosswalk.test/ipcle/standards/beta-2024/b-1-1/</loc>');
+    expect((xml.match(/<loc>/g) ?? []).length).toBe(files.length - 1); // every page but 404
+  });
+  it('the search index was built from the output', () => {
+    expect(existsSync(join(SITE_DIR, 'pagefind/pagefind.js'))).toBe(true);
+    expect(readdirSync(join(SITE_DIR, 'pagefind')).some((f) => f.startsWith('pagefind-entry'))).toBe(true);
+  });
+  it('no broken internal links (link checker over the output)', async () => {
+    const server = await serve(SITE_ROOT);
+    try {
+      const checker = new LinkChecker();
+      const result = await checker.check({
+        path: `${server.url}/ipcle/`,
+        recurse: true,
+        // Only our own pages: external sources (the bodies' documents) are not fetched in tests.
+        linksToSkip: async (link) => !link.startsWith(server.url),
+      });
+      const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent})`);
+      expect(broken).toEqual([]);
+      // Every page in the sitemap is reachable by following links from the home page.
+      const ok = new Set(result.links.filter((l) => l.state === 'OK').map((l) => new URL(l.url).pathname));
+      const pages = [...readFileSync(join(SITE_DIR, 'sitemap.xml'), 'utf8').matchAll(/<loc>https:\/\/crosswalk\.test([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      expect(pages.filter((p) => !ok.has(p))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the build fails loudly on invalid content', () => {
+  it('exits non-zero with the check message and publishes nothing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'ipcle-bad-'));
+    cpSync('tests/fixtures/content', content, { recursive: true });
+    const f = join(content, 'standards/alpha-2020/a-1.md');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('strength: explicit', 'strength: explict'));
+    const out = mkdtempSync(join(tmpdir(), 'ipcle-out-'));
+    const r = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build', '--outDir', out], { env: { ...process.env, ...BUILD_ENV, CROSSWALK_CONTENT: content }, encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('mappings[0].strength: value is not one of the allowed values');
+    expect(`${r.stdout}${r.stderr}`).toContain('did you mean `explicit`?');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
