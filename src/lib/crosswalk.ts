@@ -18,6 +18,8 @@ export interface AccreditorRec {
   id: string;
   name: string;
   abbreviation: string;
+  /** Unique short display name (authored `label`, else the abbreviation). */
+  label: string;
   program?: string;
   kind: AccreditorKind;
   professions: Profession[];
@@ -98,6 +100,7 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         id: e.id,
         name: e.data.name,
         abbreviation: e.data.abbreviation,
+        label: e.data.label ?? e.data.abbreviation,
         ...(e.data.program !== undefined && { program: e.data.program }),
         kind: e.data.kind,
         professions: e.data.professions,

@@ -4,7 +4,7 @@
  * positions, so every later message can name the line of the field it is about, and it reports
  * duplicate keys instead of silently keeping the last one.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { EntityKind } from '../schemas/index.ts';
 import type { Diagnostic, PathSegment } from './diagnostics.ts';
 
@@ -176,7 +176,39 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
     diagnostics.push(diag(path, at.line + 1, at.column, `YAML: ${w.message.split('\n')[0]}`, { severity: 'warning' }));
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  // Content never needs anchors or aliases, and aliases can build cyclic or exploding data: refuse them.
+  let alias: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias) {
+    const at = lineColAt(frontmatter, alias.range?.[0] ?? 0);
+    diagnostics.push(
+      diag(path, at.line + 1, at.column, 'YAML alias in frontmatter', {
+        found: show1(frontmatter.split('\n')[at.line - 1] ?? ''),
+        expected: 'plain values: content files do not use anchors (`&name`) or aliases (`*name`)',
+        fix: 'write the value out in full and remove the `&` and `*` markers',
+      }),
+    );
+    return { diagnostics };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // Unresolvable or exploding aliases (`*a` before `&a`, alias bombs) surface only when converting.
+    diagnostics.push(
+      diag(path, 2, 1, `YAML aliases cannot be resolved: ${(e as Error).message}`, {
+        found: 'a YAML anchor/alias (`&name` / `*name`) that is undefined or expands too much',
+        expected: 'plain values: content files do not need anchors or aliases',
+        fix: 'write the value out in full and remove the `&` and `*` markers',
+      }),
+    );
+    return { diagnostics };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(
       diag(path, 2, 1, 'frontmatter is not a set of fields', {

@@ -9,6 +9,9 @@ export { ACCREDITOR_KINDS, type AccreditorKind } from './enums.ts';
 export const accreditorSchema = z.strictObject({
   name: text("the organisation's full name"),
   abbreviation: text('the abbreviation the body uses, e.g. LCME'),
+  label: text(
+    'short display name for tables, unique across bodies; needed when one body has several lines (e.g. "ACGME CLER"); defaults to the abbreviation',
+  ).optional(),
   program: text('which line of documents or programs, when the body has several').optional(),
   kind: z.enum(ACCREDITOR_KINDS).describe('what kind of body this is'),
   professions: z

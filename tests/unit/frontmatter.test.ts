@@ -106,6 +106,15 @@ describe('bad input gets a located, human error and never a stack trace', () => 
     expect(d.fix).toBe('rename the file to `psychological-safety.md`');
   });
 
+  it('YAML aliases (cyclic, undefined or exploding) are refused with their line', () => {
+    for (const fm of ['self: &s [*s]', 'x: *a', 'a: &a [x, x]\nb: [*a, *a]']) {
+      const r = withStandard(`---\ncode: A-1\n${fm}\n---\n`);
+      const d = r.diagnostics.find((x) => x.rule === 'syntax')!;
+      expect(d.message).toBe('YAML alias in frontmatter');
+      expect(d.line).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('a missing required enum field is reported as missing', () => {
     const r = withStandard(baseSet()[STD]!.replace('bindingness: required\n', ''));
     expect(r.diagnostics[0]).toMatchObject({ path: 'bindingness', message: 'required field `bindingness` is missing' });

@@ -36,6 +36,7 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
       id: b.accreditor.id,
       name: b.accreditor.name,
       abbreviation: b.accreditor.abbreviation,
+      label: b.accreditor.label,
       kind: b.accreditor.kind,
       professions: [...b.accreditor.professions],
       country: b.accreditor.country,

@@ -19,7 +19,7 @@ export interface HtmlLinks {
 const status = (s: string) => `<span aria-hidden="true">${STATUS_SYMBOL[s as Status]}</span> ${STATUS_LABEL[s as Status]}`;
 
 export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
-  const abbr = new Map(r.bodies.map((b) => [b.id, b.abbreviation]));
+  const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   const c = r.summary.counts;
   const out: string[] = [];
   out.push(`<p id="report-selection">Data version ${esc(r.dataVersion)} · generated ${esc(r.generatedOn)} · ${esc(selectionLine(r))}.</p>`);
@@ -34,12 +34,12 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
   for (const b of r.bodies) {
     const t = b.transition ? `<br><strong>In transition</strong> to ${esc(b.transition.toTitle)} from ${esc(b.transition.startsOn ?? 'a date not yet confirmed')}.${b.transition.note ? ` ${esc(b.transition.note)}` : ''}` : '';
     out.push(
-      `<tr><th scope="row"><a href="${links.accreditor(b.id)}">${esc(b.abbreviation)}</a></th><td><a href="${links.edition(b.edition.id)}">${esc(b.edition.title)} (${esc(b.edition.edition)})</a>${t}</td><td>${b.counts.covered}</td><td>${b.counts.partial}</td><td>${b.counts.gap}</td><td>${b.counts['not-reviewed']}</td><td>${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})</td></tr>`,
+      `<tr><th scope="row"><a href="${links.accreditor(b.id)}">${esc(b.label)}</a></th><td><a href="${links.edition(b.edition.id)}">${esc(b.edition.title)} (${esc(b.edition.edition)})</a>${t}</td><td>${b.counts.covered}</td><td>${b.counts.partial}</td><td>${b.counts.gap}</td><td>${b.counts['not-reviewed']}</td><td>${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})</td></tr>`,
     );
   }
   out.push('</tbody></table></div>');
   out.push('<h2 id="matrix-heading">Matrix</h2><div class="table-wrap" tabindex="0" role="region" aria-label="Report matrix"><table class="matrix" id="report-matrix"><thead><tr><th scope="col">Characteristic</th><th scope="col">Severity</th>');
-  for (const b of r.bodies) out.push(`<th scope="col">${esc(b.abbreviation)}</th>`);
+  for (const b of r.bodies) out.push(`<th scope="col">${esc(b.label)}</th>`);
   out.push('</tr></thead><tbody>');
   for (const ch of r.characteristics) {
     out.push(`<tr><th scope="row"><a href="${links.characteristic(ch.id)}">${esc(ch.name)}</a></th><td>${ch.severity}</td>`);

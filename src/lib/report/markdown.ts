@@ -8,7 +8,7 @@ const statusText = (s: string) => `${STATUS_SYMBOL[s as Status]} ${STATUS_LABEL[
 
 export function renderMarkdown(r: GapReport): string {
   const out: string[] = [];
-  const abbr = new Map(r.bodies.map((b) => [b.id, b.abbreviation]));
+  const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   out.push(`# ${r.title}`, '');
   out.push(`Data version ${r.dataVersion} · generated ${r.generatedOn} · ${selectionLine(r)}.`, '');
   out.push('## Summary', '');
@@ -33,7 +33,7 @@ export function renderMarkdown(r: GapReport): string {
   );
   for (const b of r.bodies) {
     out.push(
-      `| ${esc(b.abbreviation)} | [${esc(b.edition.title)} (${esc(b.edition.edition)})](${b.edition.sourceUrl}) | ${b.edition.effectiveFrom ?? 'date not confirmed'}${b.edition.effectiveTo ? ` to ${b.edition.effectiveTo}` : ''} | ${b.counts.covered} | ${b.counts.partial} | ${b.counts.gap} | ${b.counts['not-reviewed']} | ${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)}) |`,
+      `| ${esc(b.label)} | [${esc(b.edition.title)} (${esc(b.edition.edition)})](${b.edition.sourceUrl}) | ${b.edition.effectiveFrom ?? 'date not confirmed'}${b.edition.effectiveTo ? ` to ${b.edition.effectiveTo}` : ''} | ${b.counts.covered} | ${b.counts.partial} | ${b.counts.gap} | ${b.counts['not-reviewed']} | ${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)}) |`,
     );
   }
   out.push('');
@@ -43,7 +43,7 @@ export function renderMarkdown(r: GapReport): string {
     for (const b of moving) {
       const t = b.transition!;
       out.push(
-        `- **${esc(b.abbreviation)}**: ${esc(t.toTitle)} from ${t.startsOn ?? 'a date not yet confirmed'}.${t.note ? ` ${esc(t.note)}` : ''}`,
+        `- **${esc(b.label)}**: ${esc(t.toTitle)} from ${t.startsOn ?? 'a date not yet confirmed'}.${t.note ? ` ${esc(t.note)}` : ''}`,
       );
       for (const ch of t.changes)
         out.push(`  - ${ch.characteristic}: ${STATUS_LABEL[ch.from]} → ${STATUS_LABEL[ch.to]}`);
@@ -51,7 +51,7 @@ export function renderMarkdown(r: GapReport): string {
     out.push('');
   }
 
-  out.push('## Matrix', '', `| Characteristic | Severity | ${r.bodies.map((b) => esc(b.abbreviation)).join(' | ')} |`);
+  out.push('## Matrix', '', `| Characteristic | Severity | ${r.bodies.map((b) => esc(b.label)).join(' | ')} |`);
   out.push(`| --- | --- |${r.bodies.map(() => ' --- |').join('')}`);
   for (const ch of r.characteristics) {
     out.push(`| ${esc(ch.name)} | ${ch.severity} | ${ch.cells.map((cell) => statusText(cell.status)).join(' | ')} |`);

@@ -40,7 +40,7 @@ function engine(): PdfMake {
 type Content = Record<string, unknown> | string | Content[];
 
 export async function renderPdf(r: GapReport): Promise<Uint8Array> {
-  const abbr = new Map(r.bodies.map((b) => [b.id, b.abbreviation]));
+  const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   const names = new Map(r.characteristics.map((c) => [c.id, c.name]));
   const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
   const content: Content[] = [
@@ -56,7 +56,7 @@ export async function renderPdf(r: GapReport): Promise<Uint8Array> {
         body: [
           ['Body', 'Edition', 'Covered', 'Partial', 'Gap', 'Not reviewed', 'Verified'].map(th),
           ...r.bodies.map((b) => [
-            b.abbreviation,
+            b.label,
             `${b.edition.title} (${b.edition.edition})${b.transition ? ` — in transition to ${b.transition.toTitle}` : ''}`,
             String(b.counts.covered),
             String(b.counts.partial),

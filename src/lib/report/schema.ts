@@ -51,6 +51,7 @@ export const gapReportSchema = z
         id: z.string(),
         name: z.string(),
         abbreviation: z.string(),
+        label: z.string().describe('unique short display name of the body'),
         kind: z.string(),
         professions: z.array(z.string()),
         country: z.string(),

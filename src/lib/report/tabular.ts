@@ -40,7 +40,7 @@ export function detailRows(report: GapReport): DetailRow[] {
         level: c.level,
         severity: c.severity,
         body_id: b.id,
-        body: b.abbreviation,
+        body: b.label,
         edition_id: b.edition.id,
         edition: `${b.edition.title} (${b.edition.edition})`,
         status: STATUS_LABEL[cell.status as Status],

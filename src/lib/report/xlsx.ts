@@ -45,7 +45,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   summary.getRow(1).font = bold;
   for (const b of report.bodies) {
     summary.addRow({
-      body: b.abbreviation,
+      body: b.label,
       name: b.name,
       edition: `${b.edition.title} (${b.edition.edition})`,
       from: b.edition.effectiveFrom ?? 'not confirmed',
@@ -79,7 +79,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   matrix.columns = [
     { header: 'Characteristic', key: 'c', width: 44 },
     { header: 'Severity', key: 's', width: 10 },
-    ...report.bodies.map((b) => ({ header: b.abbreviation, key: b.id, width: 16 })),
+    ...report.bodies.map((b) => ({ header: b.label, key: b.id, width: 16 })),
   ];
   matrix.getRow(1).font = bold;
   for (const ch of report.characteristics) {
@@ -127,7 +127,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     gaps.addRow({
       c: chars.get(g.characteristic)!.name,
       s: chars.get(g.characteristic)!.severity,
-      b: b.abbreviation,
+      b: b.label,
       e: `${b.edition.title} (${b.edition.edition})`,
     });
   }
@@ -150,7 +150,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     for (const s of it.standards) {
       opp.addRow({
         i: it.name,
-        b: bodies.get(s.body)?.abbreviation ?? s.body,
+        b: bodies.get(s.body)?.label ?? s.body,
         s: s.code,
         t: s.title ?? '',
         c: s.characteristics.join(', '),

@@ -7,12 +7,13 @@ import { oneMappingPerCharacteristic, quoteLength, rationale } from './mappings.
 import { markdownHtml, summaryPresent } from './markdown.ts';
 import { references } from './references.ts';
 import { reviewConsistency } from './reviews.ts';
-import { uniqueIds } from './unique-ids.ts';
+import { uniqueIds, uniqueLabels } from './unique-ids.ts';
 import { verificationSource } from './verification.ts';
 
 export const RULES: readonly Rule[] = [
   fileName,
   uniqueIds,
+  uniqueLabels,
   references,
   editions,
   oneMappingPerCharacteristic,

@@ -45,3 +45,26 @@ export const uniqueIds: Rule = {
     }
   },
 };
+
+/** Bodies are shown by their label in every table, so two bodies must never share one. */
+export const uniqueLabels: Rule = {
+  id: 'unique-labels',
+  description: 'no two bodies share a display label (the `label`, or the abbreviation when there is none)',
+  run({ content }, report) {
+    const seen = new Map<string, string>();
+    for (const a of content.accreditors) {
+      const label = a.data.label ?? a.data.abbreviation;
+      const first = seen.get(label.toLowerCase());
+      if (first) {
+        report({
+          file: a.file,
+          path: [a.data.label ? 'label' : 'abbreviation'],
+          message: `display label "${label}" is also used by \`${first}\``,
+          found: `"${label}" for \`${a.id}\` and \`${first}\``,
+          expected: 'a label unique across bodies',
+          fix: `add \`label:\` with a distinguishing short name, e.g. "${a.data.abbreviation} ${a.id.split('-').slice(1).join(' ').toUpperCase() || 'X'}"`,
+        });
+      } else seen.set(label.toLowerCase(), a.id);
+    }
+  },
+};

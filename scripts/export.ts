@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * npm run export -- [--out DIR] [--format xlsx,csv,json,schema] [--content DIR] [--force]
+ * Writes the whole crosswalk for spreadsheets and reuse: DIR/ipcle-crosswalk.xlsx, DIR/csv/<sheet>.csv,
+ * DIR/ipcle-crosswalk.json and DIR/schema/*.schema.json. Exit 0 ok, 1 invalid content, 2 bad usage or
+ * an output that exists (pass --force to replace it).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { checkDir } from '../src/lib/check/index.ts';
+import { formatHuman } from '../src/lib/diagnostics.ts';
+import { dataVersion } from '../src/lib/node/crosswalk.ts';
+import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
+import {
+  ExportError,
+  exportJson,
+  exportTables,
+  renderCsvFiles,
+  renderWorkbook,
+} from '../src/lib/spreadsheet/export.ts';
+
+const FORMATS = ['xlsx', 'csv', 'json', 'schema'] as const;
+type Format = (typeof FORMATS)[number];
+const USAGE = `usage: npm run export -- [--out DIR] [--format ${FORMATS.join(',')}] [--content DIR] [--force]`;
+
+function fail(code: number, message: string): never {
+  console.error(`export: ${message}`);
+  if (code === 2) console.error(USAGE);
+  process.exit(code);
+}
+
+let v;
+try {
+  v = parseArgs({
+    options: {
+      out: { type: 'string', default: 'dist/data' },
+      format: { type: 'string', default: FORMATS.join(',') },
+      content: { type: 'string', default: 'content' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (e) {
+  fail(2, (e as Error).message);
+}
+if (v.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const formats = v.format.split(',').map((f) => f.trim()) as Format[];
+const unknown = formats.filter((f) => !FORMATS.includes(f));
+if (unknown.length) fail(2, `unknown --format ${unknown.join(', ')}: expected some of ${FORMATS.join(', ')}`);
+
+let check;
+try {
+  check = checkDir(v.content);
+} catch (e) {
+  fail(2, (e as Error).message);
+}
+if (check.errors > 0) {
+  for (const d of check.diagnostics.filter((x) => x.severity === 'error').slice(0, 20)) console.error(formatHuman(d));
+  fail(1, `the content has ${check.errors} error(s); an export of invalid content would leave entries out. Run \`npm run check\`.`);
+}
+const version = dataVersion(v.content);
+const outputs = new Map<string, string | Uint8Array>();
+try {
+  const tables = exportTables(check.content);
+  if (formats.includes('xlsx')) outputs.set('ipcle-crosswalk.xlsx', await renderWorkbook(tables, ExcelJS, version));
+  if (formats.includes('csv')) for (const [name, text] of renderCsvFiles(tables)) outputs.set(`csv/${name}`, text);
+  if (formats.includes('json')) outputs.set('ipcle-crosswalk.json', exportJson(check.content, version));
+  if (formats.includes('schema'))
+    for (const f of readdirSync('src/schemas/json').filter((n) => n.endsWith('.schema.json')).sort())
+      outputs.set(`schema/${f}`, readFileSync(join('src/schemas/json', f)));
+  for (const [name, data] of outputs) writeFileAtomic(join(v.out, name), data, { force: v.force });
+} catch (e) {
+  if (e instanceof ExportError) fail(1, e.message);
+  if (e instanceof OutputExistsError) fail(2, e.message);
+  fail(2, `cannot write to ${v.out}: ${(e as Error).message}`);
+}
+const c = check.content;
+const mappings = c.standards.reduce((n, s) => n + s.data.mappings.length, 0);
+console.log(
+  `exported data version ${version} to ${v.out}/ (${[...outputs.keys()].length} files): ${mappings} mappings, ${c.standards.length} standards, ` +
+    `${c.characteristics.length} characteristics, ${c.accreditors.length} accreditors, ${c.editions.length} editions, ${c.initiatives.length} initiatives`,
+);

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * npm run import -- FILE [--write] [--content DIR] [--format human|json]
+ * FILE is an edited export: an .xlsx workbook, one .csv file, or a folder of .csv files. Shows what would
+ * change (a dry run); writes only with --write, and only when there is no error or conflict.
+ * Exit 0 ok, 1 errors in the sheet or conflicts (nothing written), 2 bad usage or unreadable file.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { readContentDir } from '../src/lib/content.ts';
+import { formatHuman, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { writeFileAtomic } from '../src/lib/node/files.ts';
+import { planImport, renderPlan } from '../src/lib/spreadsheet/import.ts';
+import { csvWorkbook, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
+
+const USAGE = 'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--content DIR] [--format human|json]';
+/** Far above any real export (the designed 40,000 mappings make a ~15 MB workbook). */
+const MAX_BYTES = 200_000_000;
+/** Enough messages to fix a sheet; the count of the rest is printed. */
+const SHOWN = 100;
+
+function fail(code: number, message: string): never {
+  console.error(`import: ${message}`);
+  if (code === 2) console.error(USAGE);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      write: { type: 'boolean', default: false },
+      content: { type: 'string', default: 'content' },
+      format: { type: 'string', default: 'human' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+} catch (e) {
+  fail(2, (e as Error).message);
+}
+const v = parsed.values;
+if (v.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (parsed.positionals.length !== 1) fail(2, `expected one FILE, found ${parsed.positionals.length}`);
+if (v.format !== 'human' && v.format !== 'json') fail(2, `unknown --format "${v.format}": expected human or json`);
+const file = parsed.positionals[0]!;
+
+let workbook: RawWorkbook;
+try {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    fail(2, `${file} does not exist; give the path of an exported .xlsx, .csv or folder of .csv files`);
+  }
+  if (st.isDirectory()) {
+    const names = readdirSync(file)
+      .filter((n) => n.toLowerCase().endsWith('.csv'))
+      .sort();
+    if (names.length === 0) fail(2, `${file} holds no .csv files`);
+    workbook = csvWorkbook(
+      file,
+      names.map((n) => ({ path: join(file, n), text: readFileSync(join(file, n), 'utf8') })),
+    );
+  } else if (st.size > MAX_BYTES) {
+    fail(2, `${file} is ${(st.size / 1e6).toFixed(0)} MB; at most ${MAX_BYTES / 1e6} MB can be imported`);
+  } else if (/\.xlsx$/i.test(file)) {
+    workbook = await readXlsx(readFileSync(file), ExcelJS, file);
+  } else if (/\.csv$/i.test(file)) {
+    workbook = csvWorkbook(file, [{ path: file, text: readFileSync(file, 'utf8') }]);
+  } else {
+    fail(2, `${file}: expected an .xlsx or .csv file (save from Excel as "Excel Workbook" or "CSV UTF-8")`);
+  }
+} catch (e) {
+  if (e instanceof ReadError) fail(1, e.message);
+  throw e;
+}
+
+let sources;
+try {
+  sources = readContentDir(v.content);
+} catch (e) {
+  fail(2, (e as Error).message);
+}
+const plan = planImport(sources, workbook);
+const diagnostics = sortDiagnostics(plan.diagnostics);
+const write = v.write && plan.errors === 0 && plan.files.length > 0;
+
+if (write) {
+  // Refuse to overwrite a file that changed while we were planning.
+  for (const f of plan.files) {
+    if (readFileSync(f.file, 'utf8') !== f.before)
+      fail(1, `${f.file} changed while the import was being planned; nothing written. Run the import again.`);
+  }
+  for (const f of plan.files) writeFileAtomic(f.file, f.after, { force: true });
+}
+
+if (v.format === 'json') {
+  console.log(
+    JSON.stringify(
+      {
+        errors: plan.errors,
+        written: write,
+        diagnostics,
+        files: plan.files.map((f) => ({ file: f.file, exact: f.exact, changes: f.changes })),
+        counts: plan.counts,
+        notes: plan.notes,
+      },
+      null,
+      2,
+    ),
+  );
+} else {
+  for (const d of diagnostics.slice(0, SHOWN)) console.log(`${formatHuman(d)}\n`);
+  if (diagnostics.length > SHOWN) console.log(`… and ${diagnostics.length - SHOWN} more messages\n`);
+  console.log(renderPlan(plan, { write }));
+}
+process.exit(plan.errors > 0 ? 1 : 0);
