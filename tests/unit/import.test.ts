@@ -80,7 +80,9 @@ describe('import refuses bad input with row-and-column errors', () => {
   it('unknown IDs, with did-you-mean', async () => {
     const p = await importEdited((wb) => {
       const ch = wb.getWorksheet('Characteristics')!;
-      ch.addRow({ id: 'psychological-safty', name: 'x' });
+      const c = ch.addRow([]);
+      c.getCell(col(ch, 'id')).value = 'psychological-safty';
+      c.getCell(col(ch, 'name')).value = 'Psychological safety';
       const ws = wb.getWorksheet('Mappings')!;
       const r = ws.addRow([]);
       r.getCell(col(ws, 'standard')).value = 'alpha-2020/a-9';
@@ -142,14 +144,17 @@ describe('import refuses bad input with row-and-column errors', () => {
     const p = await importEdited((wb) => {
       const ws = wb.getWorksheet('Editions')!;
       ws.getRow(2).getCell(col(ws, 'effectiveFrom')).value = 43983;
-      ws.getRow(3).getCell(col(ws, 'effectiveFrom')).value = new Date('2027-01-01T00:00:00Z');
+      const date = ws.getRow(3).getCell(col(ws, 'effectiveFrom'));
+      date.value = new Date('2027-01-01T00:00:00Z');
+      // Cells of a column share one style object: give this cell its own, as Excel does.
+      date.style = { ...date.style, numFmt: 'yyyy-mm-dd' };
       ws.getRow(4).getCell(col(ws, 'edition')).value = 2024;
     });
     const es = refused(p);
     expect(es.map((e) => [e.path, e.message, e.found])).toEqual([
-      ['Editions!F2 (effectiveFrom)', 'a date stored as a number', 'the number 43983'],
-      ['Editions!F3 (effectiveFrom)', 'the spreadsheet turned this value into a date', 'a date cell (2027-01-01)'],
-      ['Editions!E4 (edition)', 'a number where text belongs', 'the number 2024'],
+      ['Editions!E2 (effectiveFrom)', 'a date stored as a number', 'the number 43983'],
+      ['Editions!E3 (effectiveFrom)', 'the spreadsheet turned this value into a date', 'a date cell (2027-01-01)'],
+      ['Editions!D4 (edition)', 'a number where text belongs', 'the number 2024'],
     ]);
     expect(es[0]!.fix).toContain('format the cells as Text');
     const csv = csvImport({
@@ -183,21 +188,28 @@ describe('import refuses bad input with row-and-column errors', () => {
     expect(trailing.errors).toBe(0);
   });
 
-  it('numbers where codes belong, unreadable entries, values outside the columns', async () => {
+  it('numbers where codes belong, unreadable entries', async () => {
     const p = await importEdited((wb) => {
       const s = wb.getWorksheet('Standards')!;
       s.getRow(4).getCell(col(s, 'code')).value = 7.1;
       const m = wb.getWorksheet('Mappings')!;
       m.getRow(2).getCell(col(m, 'reviews')).value = '- reviewer: [unclosed';
+    });
+    const es = refused(p);
+    expect(es.map((e) => [e.path, e.message])).toEqual([
+      ['Mappings!L2 (reviews)', expect.stringMatching(/^the entries are not readable YAML: Flow sequence/)],
+      ['Standards!C4 (code)', 'a number where text belongs'],
+    ]);
+    expect(es[1]!.expected).toContain('"7.10" lose digits');
+  });
+
+  it('values in a column without a header', async () => {
+    const p = await importEdited((wb) => {
+      const m = wb.getWorksheet('Mappings')!;
       m.getRow(5).getCell(m.getRow(1).cellCount + 2).value = 'stray note';
     });
-    expect(refused(p).map((e) => e.message)).toEqual(
-      expect.arrayContaining([
-        'a number where text belongs',
-        expect.stringMatching(/^the entries are not readable YAML/),
-        'a column with data has no name in the header row',
-      ]),
-    );
+    const [e] = refused(p);
+    expect(e).toMatchObject({ path: 'Mappings!P1', message: 'a column with data has no name in the header row' });
   });
 
   it('read-only columns edited, and copies of an exported row', async () => {
@@ -281,7 +293,7 @@ describe('npm run import with bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcle-import-cli-'));
     cpSync(FIXTURES, join(dir, 'content'), { recursive: true });
     const csv = renderCsvFiles(exportTables(loadFiles(readContentDir(join(dir, 'content'), dir))));
-    const lines = csv.get('mappings.csv')!.split('\r\n');
+    const lines = csv.get('mappings.csv')!.trimEnd().split('\r\n');
     for (let i = 0; i < 150; i++) lines.push(`nope/x-${i},,,,,,,psychological-safety,explicit,Enough words for a rationale here,,,,`);
     // Also edit a real row, which must not be written while other rows are wrong.
     lines[1] = lines[1]!.replace('explicit', 'partial');

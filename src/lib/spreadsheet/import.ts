@@ -338,13 +338,11 @@ export function planImport(
   const ctx: Ctx = { file: workbook.file, format: workbook.format, diagnostics: [], suggestions: 0 };
   const notes: string[] = [];
   const counts: SheetCounts[] = [];
-  const finish = (files: FileChange[] = []): ImportPlan => ({
-    diagnostics: ctx.diagnostics,
-    errors: ctx.diagnostics.filter((d) => d.severity === 'error').length,
-    files,
-    counts,
-    notes,
-  });
+  const finish = (files: FileChange[] = []): ImportPlan => {
+    const errors = ctx.diagnostics.filter((d) => d.severity === 'error').length;
+    // With any error nothing is written, so no file is listed as changing.
+    return { diagnostics: ctx.diagnostics, errors, files: errors ? [] : files, counts, notes };
+  };
 
   const baseline = checkSources(sources, options);
   if (baseline.errors > 0) {
@@ -445,8 +443,7 @@ export function planImport(
     else planEntityRows(ctx, spec, rows, byKey, content, plannedFor, tally);
   }
 
-  if (ctx.diagnostics.some((d) => d.severity === 'error')) return finish();
-
+  // Even when some rows are wrong, the rows that were read are checked too, so one run reports all.
   // Write the planned edits into new file texts.
   const files: FileChange[] = [];
   const newSources: SourceFile[] = [];
