@@ -61,7 +61,10 @@ try {
 }
 if (check.errors > 0) {
   for (const d of check.diagnostics.filter((x) => x.severity === 'error').slice(0, 20)) console.error(formatHuman(d));
-  fail(1, `the content has ${check.errors} error(s); an export of invalid content would leave entries out. Run \`npm run check\`.`);
+  fail(
+    1,
+    `the content has ${check.errors} error(s); an export of invalid content would leave entries out. Run \`npm run check\`.`,
+  );
 }
 const version = dataVersion(v.content);
 const outputs = new Map<string, string | Uint8Array>();
@@ -71,7 +74,9 @@ try {
   if (formats.includes('csv')) for (const [name, text] of renderCsvFiles(tables)) outputs.set(`csv/${name}`, text);
   if (formats.includes('json')) outputs.set('ipcle-crosswalk.json', exportJson(check.content, version));
   if (formats.includes('schema'))
-    for (const f of readdirSync('src/schemas/json').filter((n) => n.endsWith('.schema.json')).sort())
+    for (const f of readdirSync('src/schemas/json')
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort())
       outputs.set(`schema/${f}`, readFileSync(join('src/schemas/json', f)));
   for (const [name, data] of outputs) writeFileAtomic(join(v.out, name), data, { force: v.force });
 } catch (e) {

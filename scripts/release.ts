@@ -66,7 +66,10 @@ try {
   const before = from ? dataAtRef(from, v.content, process.cwd(), date) : { data: EMPTY_CROSSWALK, errors: 0 };
   const after = dataAtRef(v.to, v.content, process.cwd(), date);
   if (after.errors > 0)
-    fail(1, `the content at ${v.to} has ${after.errors} error(s); a release needs clean content (run \`npm run check\`)`);
+    fail(
+      1,
+      `the content at ${v.to} has ${after.errors} error(s); a release needs clean content (run \`npm run check\`)`,
+    );
   const diff = diffCrosswalks(before.data, after.data, {
     on: date,
     baseLabel: from ?? 'nothing (first release)',
@@ -96,4 +99,6 @@ cff.set('date-released', date);
 writeFileAtomic('CHANGELOG.md', changelog, { force: true });
 writeFileAtomic('CITATION.cff', cff.toString({ lineWidth: 0 }), { force: true });
 console.log(`data v${version} (${date}): ${summary}`);
-console.log(`updated CHANGELOG.md and CITATION.cff; next: commit them, then \`git tag data-v${version}\` and push the tag`);
+console.log(
+  `updated CHANGELOG.md and CITATION.cff; next: commit them, then \`git tag data-v${version}\` and push the tag`,
+);

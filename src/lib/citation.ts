@@ -35,7 +35,8 @@ export function parseCitationCff(text: string): CitationMeta {
   }
   if (!data || typeof data !== 'object') throw new CitationError('CITATION.cff holds no fields');
   const d = data as Record<string, unknown>;
-  const str = (k: string) => (typeof d[k] === 'string' && (d[k] as string).trim() ? (d[k] as string).trim() : undefined);
+  const str = (k: string) =>
+    typeof d[k] === 'string' && (d[k] as string).trim() ? (d[k] as string).trim() : undefined;
   const title = str('title');
   if (!title) throw new CitationError('CITATION.cff: `title` is missing; expected the title to cite');
   if (!Array.isArray(d.authors) || d.authors.length === 0)

@@ -4,7 +4,15 @@
  * states from git refs; the same diff feeds the PR comment (Markdown), tools (JSON) and the data
  * changelog of each release.
  */
-import { computeCoverage, cellFor, STATUS_LABEL, STATUS_SYMBOL, STATUSES, type Status, type StatusCounts } from './coverage.ts';
+import {
+  computeCoverage,
+  cellFor,
+  STATUS_LABEL,
+  STATUS_SYMBOL,
+  STATUSES,
+  type Status,
+  type StatusCounts,
+} from './coverage.ts';
 import {
   indexCrosswalk,
   type CrosswalkData,
@@ -151,7 +159,14 @@ function editionLabeller(ixs: readonly CrosswalkIndex[]) {
 
 function totals(ix: CrosswalkIndex, on: string): StatusCounts {
   const counts: StatusCounts = { covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 };
-  const cov = computeCoverage(ix, { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on });
+  const cov = computeCoverage(ix, {
+    accreditors: [],
+    professions: [],
+    kinds: [],
+    countries: [],
+    characteristics: [],
+    on,
+  });
   for (const row of cov.rows) for (const s of STATUSES) counts[s] += row.counts[s];
   return counts;
 }
@@ -173,13 +188,9 @@ export function diffCrosswalks(base: CrosswalkData, head: CrosswalkData, options
     ...entityDiffs('accreditor', base.accreditors, head.accreditors, (a) => `${bodyLabel(a)} (${a.name})`),
     ...entityDiffs('edition', base.editions, head.editions, (e) => `${edLabel(e.id)}: ${e.title}`, ['reviewed']),
     ...entityDiffs('characteristic', base.characteristics, head.characteristics, (c) => c.name),
-    ...entityDiffs(
-      'standard',
-      base.standards,
-      head.standards,
-      (s) => `${stdLabel(s)}${s.title ? ` ${s.title}` : ''}`,
-      ['mappings'],
-    ),
+    ...entityDiffs('standard', base.standards, head.standards, (s) => `${stdLabel(s)}${s.title ? ` ${s.title}` : ''}`, [
+      'mappings',
+    ]),
     ...entityDiffs('initiative', base.initiatives, head.initiatives, (i) => i.name),
   ];
 
@@ -415,9 +426,15 @@ function renderMarkdownWith(d: CrosswalkDiff, maxItems: number): string {
         if (m.strength.from !== m.strength.to) parts.push(`strength **${m.strength.from}** → **${m.strength.to}**`);
         if (m.review) parts.push(`review ${m.review.from} → ${m.review.to}`);
         if (m.agreedBy && !m.review)
-          parts.push(`agreed by ${m.agreedBy.to.join(', ') || 'nobody'} (was ${m.agreedBy.from.join(', ') || 'nobody'})`);
-        if (m.quote) parts.push(`quote ${m.quote.to === undefined ? 'removed' : m.quote.from === undefined ? 'added' : 'changed'}`);
-        if (m.rationale) parts.push(`rationale: “${mdText(m.rationale.from ?? '')}” → “${mdText(m.rationale.to ?? '')}”`);
+          parts.push(
+            `agreed by ${m.agreedBy.to.join(', ') || 'nobody'} (was ${m.agreedBy.from.join(', ') || 'nobody'})`,
+          );
+        if (m.quote)
+          parts.push(
+            `quote ${m.quote.to === undefined ? 'removed' : m.quote.from === undefined ? 'added' : 'changed'}`,
+          );
+        if (m.rationale)
+          parts.push(`rationale: “${mdText(m.rationale.from ?? '')}” → “${mdText(m.rationale.to ?? '')}”`);
         return `- ${mdText(m.label)} → ${code(m.characteristic)}: ${parts.join('; ')}`;
       },
     );

@@ -115,13 +115,23 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
       },
     },
     field('title', ['title'], 'Document title exactly as published'),
-    field('effective-from', ['effectiveFrom'], 'Effective from (YYYY, YYYY-MM or YYYY-MM-DD, as the source gives it)', false),
+    field(
+      'effective-from',
+      ['effectiveFrom'],
+      'Effective from (YYYY, YYYY-MM or YYYY-MM-DD, as the source gives it)',
+      false,
+    ),
     field('effective-to', ['effectiveTo'], 'Last date in force (YYYY, YYYY-MM or YYYY-MM-DD)', false),
     { ...field('supersedes', ['supersedes'], 'ID of the edition this one replaces', false), ref: 'edition' },
     field('source-url', ['sourceUrl'], "The body's page or PDF for this edition (https://...)"),
     field('dates-source', ['datesSource'], 'Where the dates were seen, if not at the source URL', false),
     field('copyright', ['copyright'], 'Copyright note: whose text the standards are'),
-    field('transition-note', ['transitionNote'], 'What changes for interprofessional learning (if in transition)', false),
+    field(
+      'transition-note',
+      ['transitionNote'],
+      'What changes for interprofessional learning (if in transition)',
+      false,
+    ),
     summary,
   ],
   standard: [
@@ -137,7 +147,12 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
     field('source-page', ['sourcePage'], 'Page or section in the source', false),
     field('verification-note', ['verificationNote'], 'How and where it was checked', false),
     {
-      ...field('characteristic', ['mappings', 0, 'characteristic'], 'Characteristic it bears on (leave empty for none)', false),
+      ...field(
+        'characteristic',
+        ['mappings', 0, 'characteristic'],
+        'Characteristic it bears on (leave empty for none)',
+        false,
+      ),
       ref: 'characteristic',
     },
     { ...field('strength', ['mappings', 0, 'strength'], 'Strength of the mapping'), when: mapped },
@@ -245,7 +260,11 @@ export function checkAnswer(
   if (p.role === 'summary') return { value: text };
   if (p.role === 'id' && kind !== 'standard') {
     if (!ID_PATTERN.test(text))
-      return fail('not a valid ID', 'lowercase letters, digits and single hyphens', `try \`${suggestId(text) || 'an-id'}\``);
+      return fail(
+        'not a valid ID',
+        'lowercase letters, digits and single hyphens',
+        `try \`${suggestId(text) || 'an-id'}\``,
+      );
     const segs = [FOLDERS[kind], `${text}.md`];
     if (existingPath(ctx, segs))
       return fail(
@@ -264,7 +283,9 @@ export function checkAnswer(
       return fail(
         stub ? `\`${text}\` was replaced by \`${stub.data.replacedBy}\`` : `no ${p.ref} has the ID \`${text}\``,
         `the ID of a file in ${ctx.root}/${FOLDERS[p.ref]}/`,
-        stub ? `use \`${stub.data.replacedBy}\`` : (didYouMean(text, ids) ?? `create it first: npm run new -- ${p.ref}`),
+        stub
+          ? `use \`${stub.data.replacedBy}\``
+          : (didYouMean(text, ids) ?? `create it first: npm run new -- ${p.ref}`),
       );
     }
     if (p.role === 'id') return { value: text };
@@ -388,7 +409,12 @@ export interface Scaffold {
 }
 
 /** Build the file and check it with everything else. */
-export function buildScaffold(kind: EntityKind, answers: Record<string, unknown>, ctx: ScaffoldContext, today?: string): Scaffold {
+export function buildScaffold(
+  kind: EntityKind,
+  answers: Record<string, unknown>,
+  ctx: ScaffoldContext,
+  today?: string,
+): Scaffold {
   const segments = segmentsFor(kind, answers);
   const path = `${ctx.root}/${segments.join('/')}`;
   const body = typeof answers.summary === 'string' && answers.summary.trim() ? `${answers.summary.trim()}\n` : '';
@@ -438,7 +464,7 @@ export async function askMissing(
     const suggestion = p.suggest?.(answers);
     const question = `${p.question}${hint ? ` (${hint})` : ''}${suggestion ? ` [${suggestion}]` : ''}: `;
     const collected: string[] = [];
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const raw = await ask(p.multiple ? question.replace(/: $/, ` #${collected.length + 1}: `) : question);
       if (raw === undefined) throw new Error('input ended before every question was answered');
       const value = raw.trim() === '' && suggestion && !p.multiple ? suggestion : raw.trim();
@@ -454,7 +480,9 @@ export async function askMissing(
         .map((item) => checkAnswer(kind, p, item, ctx, answers))
         .find((r): r is { error: AnswerError } => 'error' in r);
       if (bad) {
-        say(`  ${bad.error.message}: found ${bad.error.found}; expected ${bad.error.expected}${bad.error.fix ? `; ${bad.error.fix}` : ''}`);
+        say(
+          `  ${bad.error.message}: found ${bad.error.found}; expected ${bad.error.expected}${bad.error.fix ? `; ${bad.error.fix}` : ''}`,
+        );
         if (++attempt >= tries) throw new Error(`no valid answer for ${p.flag}`);
         continue;
       }

@@ -27,7 +27,10 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     ...FACETS.flatMap((f) => facetValues(data.accreditors, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
   ];
   const urls = pages.map((p) => `<url><loc>${new URL(joinBase(base, p), siteUrl).href}</loc></url>`).join('');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, {
-    headers: { 'Content-Type': 'application/xml' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
+    {
+      headers: { 'Content-Type': 'application/xml' },
+    },
+  );
 };

@@ -27,7 +27,8 @@ export function initMatrixFilter(): void {
       th.hidden = !ok;
       if (ok) visible.add(th.dataset.body!);
     }
-    for (const td of table.querySelectorAll<HTMLElement>('tbody td[data-body]')) td.hidden = !visible.has(td.dataset.body!);
+    for (const td of table.querySelectorAll<HTMLElement>('tbody td[data-body]'))
+      td.hidden = !visible.has(td.dataset.body!);
     status.textContent = `Showing ${visible.size} of ${heads.length} bodies.`;
     const q = new URLSearchParams();
     if (profession) q.set('profession', profession);

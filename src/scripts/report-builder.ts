@@ -48,14 +48,21 @@ export async function initReportBuilder(): Promise<void> {
     report = buildReport(ix, sel, today);
     target.innerHTML = renderReportHtml(report, reportLinks(base));
   } catch (e) {
-    const msg = e instanceof SelectionError ? `The link's selection is not valid: ${e.message}` : `The report could not be built: ${(e as Error).message}`;
+    const msg =
+      e instanceof SelectionError
+        ? `The link's selection is not valid: ${e.message}`
+        : `The report could not be built: ${(e as Error).message}`;
     target.insertAdjacentHTML('afterbegin', `<p class="notice" role="alert"></p>`);
     target.querySelector('.notice')!.textContent = msg;
     return;
   }
   const downloads = document.getElementById('downloads')!;
   downloads.hidden = false;
-  const stem = `ipcle-gap-report-${report.selection.on}${report.selection.accreditors.length ? `-${report.selection.accreditors.join('-')}` : '-all'}`.slice(0, 120);
+  const stem =
+    `ipcle-gap-report-${report.selection.on}${report.selection.accreditors.length ? `-${report.selection.accreditors.join('-')}` : '-all'}`.slice(
+      0,
+      120,
+    );
   for (const btn of downloads.querySelectorAll<HTMLButtonElement>('button[data-format]')) {
     btn.addEventListener('click', async () => {
       const format = btn.dataset.format as Exclude<Format, 'pdf'>;

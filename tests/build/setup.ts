@@ -19,7 +19,10 @@ export const BUILD_ENV = {
 
 export function buildFixtureSite(): void {
   const astro = 'node_modules/.bin/astro';
-  const r = spawnSync(process.execPath, [astro, 'build', '--outDir', SITE_DIR], { env: { ...process.env, ...BUILD_ENV }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [astro, 'build', '--outDir', SITE_DIR], {
+    env: { ...process.env, ...BUILD_ENV },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`fixture site build failed:\n${r.stdout}\n${r.stderr}`);
   if (!existsSync(`${SITE_DIR}/index.html`)) throw new Error('fixture site build produced no index.html');
 }

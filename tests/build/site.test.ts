@@ -9,9 +9,16 @@ import { serve } from '../static-server.ts';
 import { BUILD_ENV, SITE_DIR, SITE_ROOT } from './setup.ts';
 
 const page = (p: string) => readFileSync(join(SITE_DIR, p, 'index.html'), 'utf8');
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
 }
 
 describe('pages exist with the right figures', () => {
@@ -83,7 +90,18 @@ describe('pages exist with the right figures', () => {
     expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Gap Not reviewed 3 4 2 3 4 3/);
   });
   it('the data page links downloads that exist, and the JSON is the crosswalk', () => {
-    for (const f of ['crosswalk.json', 'gap-report-all.csv', 'gap-report-all.xlsx', 'gap-report-all.pdf', 'gap-report-all.md', 'gap-report-all.json', 'reports/beta-board.pdf', 'reports/beta-board.xlsx', 'schema/standard.schema.json', 'schema/gap-report.schema.json']) {
+    for (const f of [
+      'crosswalk.json',
+      'gap-report-all.csv',
+      'gap-report-all.xlsx',
+      'gap-report-all.pdf',
+      'gap-report-all.md',
+      'gap-report-all.json',
+      'reports/beta-board.pdf',
+      'reports/beta-board.xlsx',
+      'schema/standard.schema.json',
+      'schema/gap-report.schema.json',
+    ]) {
       expect(statSync(join(SITE_DIR, 'data', f)).size, f).toBeGreaterThan(100);
     }
     const data = JSON.parse(readFileSync(join(SITE_DIR, 'data/crosswalk.json'), 'utf8'));
@@ -116,7 +134,13 @@ describe('quality', () => {
     }
   });
   it('no JavaScript on pages that need none', () => {
-    for (const p of ['', 'standards/beta-2024/b-1-1', 'characteristics/psychological-safety', 'accreditors/alpha-council', 'about']) {
+    for (const p of [
+      '',
+      'standards/beta-2024/b-1-1',
+      'characteristics/psychological-safety',
+      'accreditors/alpha-council',
+      'about',
+    ]) {
       expect(page(p), p).not.toContain('<script');
     }
     expect(page('search')).toContain('<script type="module" src="/ipcle/_astro/');
@@ -144,7 +168,11 @@ describe('quality', () => {
       expect(broken).toEqual([]);
       // Every page in the sitemap is reachable by following links from the home page.
       const ok = new Set(result.links.filter((l) => l.state === 'OK').map((l) => new URL(l.url).pathname));
-      const pages = [...readFileSync(join(SITE_DIR, 'sitemap.xml'), 'utf8').matchAll(/<loc>https:\/\/crosswalk\.test([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      const pages = [
+        ...readFileSync(join(SITE_DIR, 'sitemap.xml'), 'utf8').matchAll(
+          /<loc>https:\/\/crosswalk\.test([^<]+)<\/loc>/g,
+        ),
+      ].map((m) => m[1]!);
       expect(pages.filter((p) => !ok.has(p))).toEqual([]);
     } finally {
       await server.close();
@@ -159,7 +187,10 @@ describe('the build fails loudly on invalid content', () => {
     const f = join(content, 'standards/alpha-2020/a-1.md');
     writeFileSync(f, readFileSync(f, 'utf8').replace('strength: explicit', 'strength: explict'));
     const out = mkdtempSync(join(tmpdir(), 'ipcle-out-'));
-    const r = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build', '--outDir', out], { env: { ...process.env, ...BUILD_ENV, CROSSWALK_CONTENT: content }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build', '--outDir', out], {
+      env: { ...process.env, ...BUILD_ENV, CROSSWALK_CONTENT: content },
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toContain('mappings[0].strength: value is not one of the allowed values');
     expect(`${r.stdout}${r.stderr}`).toContain('did you mean `explicit`?');

@@ -36,21 +36,31 @@ describe('search', () => {
     await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(3);
     const all = await page.locator('#search-results li').count();
     await page.fill('#q', 'pharmacy students');
-    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toContain('B.1.1 Interprofessional Education');
+    await expect
+      .poll(() => page.locator('#search-results li a').allTextContents())
+      .toContain('B.1.1 Interprofessional Education');
     await page.fill('#q', 'fixture');
     await page.selectOption('select[name=verification]', 'verified');
     await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^3 results/);
     const titles = await page.locator('#search-results li a').allTextContents();
-    expect(titles.sort()).toEqual(['A-1 Learning With Other Professions', 'A-1 Safe Learning Climate', 'B.1.1 Interprofessional Education']);
+    expect(titles.sort()).toEqual([
+      'A-1 Learning With Other Professions',
+      'A-1 Safe Learning Climate',
+      'B.1.1 Interprofessional Education',
+    ]);
     await page.selectOption('select[name=body]', 'BPB');
-    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toEqual(['B.1.1 Interprofessional Education']);
+    await expect
+      .poll(() => page.locator('#search-results li a').allTextContents())
+      .toEqual(['B.1.1 Interprofessional Education']);
     expect(all).toBeGreaterThan(1);
     expect(page.url()).toContain('verification=verified');
     expect(errors).toEqual([]);
   });
   it('filters by characteristic and strength, and the URL restores the search', async () => {
     const { page } = await open('search/?characteristic=Teams+and+teamwork&strength=partial');
-    await expect.poll(() => page.locator('#search-results li a').allTextContents()).toEqual(expect.arrayContaining(['G 3']));
+    await expect
+      .poll(() => page.locator('#search-results li a').allTextContents())
+      .toEqual(expect.arrayContaining(['G 3']));
     expect(await page.locator('select[name=characteristic]').inputValue()).toBe('Teams and teamwork');
   });
 });
@@ -82,7 +92,8 @@ describe('matrix', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('kind');
     // Tab onward to the first visible cell link and follow it with Enter.
     let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.closest('td.status') !== null)) && guard++ < 40) await page.keyboard.press('Tab');
+    while (!(await page.evaluate(() => document.activeElement?.closest('td.status') !== null)) && guard++ < 40)
+      await page.keyboard.press('Tab');
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
     expect(href).toContain('/editions/gamma-2025/#c-');
     await Promise.all([page.waitForURL(/editions\/gamma-2025/), page.keyboard.press('Enter')]);
@@ -92,17 +103,26 @@ describe('matrix', () => {
 describe('report builder', () => {
   it('computes the report for the bodies in the link and downloads CSV, XLSX and JSON with the expected rows', async () => {
     const { page, errors } = await open('report/?body=beta-board&body=gamma-commission&on=2026-11-25');
-    await expect.poll(() => page.locator('#report-selection').textContent()).toContain('bodies: beta-board, gamma-commission');
+    await expect
+      .poll(() => page.locator('#report-selection').textContent())
+      .toContain('bodies: beta-board, gamma-commission');
     expect(await page.locator('input[name=body][value=beta-board]').isChecked()).toBe(true);
     expect(await page.locator('#report-summary tbody td').allTextContents()).toEqual(['2', '4', '1', '2', '3', '2']);
 
     const grab = async (format: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads button[data-format=${format}]`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`#downloads button[data-format=${format}]`),
+      ]);
       return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
     };
     const csv = await grab('csv');
     expect(csv.name).toBe('ipcle-gap-report-2026-11-25-beta-board-gamma-commission.csv');
-    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^characteristic_id,characteristic,level,severity,body_id/);
     expect(lines.filter((l) => l.includes(',gamma-commission,')).map((l) => l.split(',')[0])).toEqual([
       'interprofessional-learning-experiences',
@@ -116,7 +136,13 @@ describe('report builder', () => {
     const wb = new ExcelJS.Workbook();
     const x = (await grab('xlsx')).bytes;
     await wb.xlsx.load(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength) as ArrayBuffer);
-    expect(wb.getWorksheet('Matrix')!.getRow(1).values).toEqual([undefined, 'Characteristic', 'Severity', 'BPB', 'GPC']);
+    expect(wb.getWorksheet('Matrix')!.getRow(1).values).toEqual([
+      undefined,
+      'Characteristic',
+      'Severity',
+      'BPB',
+      'GPC',
+    ]);
     expect(wb.getWorksheet('Gaps')!.rowCount - 1).toBe(3);
     expect(errors).toEqual([]);
   });
@@ -127,11 +153,15 @@ describe('report builder', () => {
     await page.focus('#report-form button[type=submit]');
     await Promise.all([page.waitForURL(/body=alpha-council/), page.keyboard.press('Enter')]);
     await expect.poll(() => page.locator('#report-selection').textContent()).toContain('bodies: alpha-council');
-    expect(await page.locator('#report').textContent()).toContain('In transition to Alpha Standards (2027) from 2027-01-01');
+    expect(await page.locator('#report').textContent()).toContain(
+      'In transition to Alpha Standards (2027) from 2027-01-01',
+    );
   });
   it('a bad link explains itself instead of failing silently', async () => {
     const { page } = await open('report/?body=nonexistent');
-    await expect.poll(() => page.locator('#report [role=alert]').textContent()).toContain('unknown accreditor "nonexistent"');
+    await expect
+      .poll(() => page.locator('#report [role=alert]').textContent())
+      .toContain('unknown accreditor "nonexistent"');
   });
 });
 
@@ -159,7 +189,9 @@ describe('accessibility: zero axe WCAG 2.1 A/AA violations on every page type', 
   ];
   it('control: the scan does catch a violation when one exists', async () => {
     const { page } = await open('about/');
-    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/x.png"><a href="/y"></a>'));
+    await page.evaluate(() =>
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/x.png"><a href="/y"></a>'),
+    );
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(result.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'link-name']));
     await page.close();
@@ -169,7 +201,15 @@ describe('accessibility: zero axe WCAG 2.1 A/AA violations on every page type', 
       const { page } = await open(p);
       await page.waitForTimeout(150);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+      expect(
+        result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
       await page.close();
     });
   }

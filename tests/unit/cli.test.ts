@@ -6,14 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers.ts';
 
 const env = { ...process.env, CROSSWALK_DATA_VERSION: 'fixture', GITHUB_ACTIONS: '', CI: '1' };
-const run = (script: string, args: string[]) => spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { encoding: 'utf8', env });
+const run = (script: string, args: string[]) =>
+  spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { encoding: 'utf8', env });
 const gaps = (...args: string[]) => run('gaps', ['--content', FIXTURES, ...args]);
 
 function brokenCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ipcle-'));
   cpSync(FIXTURES, dir, { recursive: true });
   const f = join(dir, 'standards/alpha-2020/a-1.md');
-  writeFileSync(f, readFileSync(f, 'utf8').replace('characteristic: psychological-safety', 'characteristic: psychological-saftey'));
+  writeFileSync(
+    f,
+    readFileSync(f, 'utf8').replace('characteristic: psychological-safety', 'characteristic: psychological-saftey'),
+  );
   return dir;
 }
 
@@ -21,7 +25,9 @@ describe('npm run check', () => {
   it('exits 0 on clean content and ends with one summary line', () => {
     const r = run('check', ['--content', FIXTURES]);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('checked 19 files: 4 characteristics, 3 accreditors, 4 editions, 6 standards, 7 mappings, 1 initiatives: 0 errors, 1 warning');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(
+      'checked 19 files: 4 characteristics, 3 accreditors, 4 editions, 6 standards, 7 mappings, 1 initiatives: 0 errors, 1 warning',
+    );
   });
   it('--strict fails on warnings', () => {
     expect(run('check', ['--content', FIXTURES, '--strict']).status).toBe(1);
@@ -35,7 +41,9 @@ describe('npm run check', () => {
     expect(json.errors).toBe(1);
     expect(json.diagnostics[0]).toMatchObject({ rule: 'references', line: 9, path: 'mappings[0].characteristic' });
     const gh = run('check', ['--content', dir, '--format', 'github']).stdout;
-    expect(gh).toMatch(/^::error file=.*a-1\.md,line=9,col=\d+,title=references::mappings\[0\]\.characteristic: refers to a characteristic/m);
+    expect(gh).toMatch(
+      /^::error file=.*a-1\.md,line=9,col=\d+,title=references::mappings\[0\]\.characteristic: refers to a characteristic/m,
+    );
   });
   it('bad usage exits 2', () => {
     expect(run('check', ['--format', 'xml']).status).toBe(2);

@@ -10,7 +10,9 @@ function withStandard(text: string | Uint8Array) {
 describe('bad input gets a located, human error and never a stack trace', () => {
   it('empty file', () => {
     const r = withStandard('');
-    expect(r.text).toEqual([expect.stringContaining('content/standards/alpha-2020/a-1.md:1:1  error  file is empty  [syntax]')]);
+    expect(r.text).toEqual([
+      expect.stringContaining('content/standards/alpha-2020/a-1.md:1:1  error  file is empty  [syntax]'),
+    ]);
     expect(r.errors).toBe(1);
   });
 
@@ -63,7 +65,11 @@ describe('bad input gets a located, human error and never a stack trace', () => 
   });
 
   it('non-UTF-8 bytes', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('---\ncode: A-1\ntitle: Caf'), 0xe9, ...new TextEncoder().encode('\n---\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('---\ncode: A-1\ntitle: Caf'),
+      0xe9,
+      ...new TextEncoder().encode('\n---\n'),
+    ]);
     const r = withStandard(bytes);
     expect(r.text[0]).toContain('a-1.md:3:');
     expect(r.diagnostics[0]!.message).toBe('file is not valid UTF-8');
@@ -89,7 +95,9 @@ describe('bad input gets a located, human error and never a stack trace', () => 
   });
 
   it('a reference to a missing ID gets did-you-mean', () => {
-    const r = withStandard(baseSet()[STD]!.replace('characteristic: psychological-safety', 'characteristic: psychological-saftey'));
+    const r = withStandard(
+      baseSet()[STD]!.replace('characteristic: psychological-safety', 'characteristic: psychological-saftey'),
+    );
     expect(r.text).toEqual([
       `content/standards/alpha-2020/a-1.md:9:21  error  mappings[0].characteristic: refers to a characteristic that does not exist  [references]
     found:    \`psychological-saftey\`
@@ -100,7 +108,10 @@ describe('bad input gets a located, human error and never a stack trace', () => 
 
   it('an ID with capitals or spaces', () => {
     const set = baseSet();
-    const r = check({ ...set, 'characteristics/Psychological Safety.md': set['characteristics/psychological-safety.md']! });
+    const r = check({
+      ...set,
+      'characteristics/Psychological Safety.md': set['characteristics/psychological-safety.md']!,
+    });
     const d = r.diagnostics.find((x) => x.rule === 'file-name')!;
     expect(d.found).toBe('"Psychological Safety"');
     expect(d.fix).toBe('rename the file to `psychological-safety.md`');

@@ -61,7 +61,12 @@ describe('import refuses bad input with row-and-column errors', () => {
       ws.spliceColumns(col(ws, 'rationale'), 1);
     });
     const [e] = refused(p);
-    expect(e).toMatchObject({ rule: 'import-header', line: 1, path: 'Mappings row 1', message: 'column `rationale` is missing' });
+    expect(e).toMatchObject({
+      rule: 'import-header',
+      line: 1,
+      path: 'Mappings row 1',
+      message: 'column `rationale` is missing',
+    });
     expect(e!.fix).toContain('restore the column');
   });
 
@@ -127,16 +132,27 @@ describe('import refuses bad input with row-and-column errors', () => {
   it('extra sheets with data', async () => {
     const p = await importEdited((wb) => wb.addWorksheet('Notes').addRow(['to discuss']));
     const [e] = refused(p);
-    expect(e).toMatchObject({ rule: 'import-sheet', path: 'Notes', message: 'sheet `Notes` is not part of the crosswalk export' });
+    expect(e).toMatchObject({
+      rule: 'import-sheet',
+      path: 'Notes',
+      message: 'sheet `Notes` is not part of the crosswalk export',
+    });
   });
 
   it('formulas', async () => {
     const p = await importEdited((wb) => {
       const ws = wb.getWorksheet('Mappings')!;
-      ws.getRow(4).getCell(col(ws, 'rationale')).value = { formula: 'D4&" and more"', result: 'x' } as ExcelJS.CellValue;
+      ws.getRow(4).getCell(col(ws, 'rationale')).value = {
+        formula: 'D4&" and more"',
+        result: 'x',
+      } as ExcelJS.CellValue;
     });
     const [e] = refused(p);
-    expect(e).toMatchObject({ rule: 'import-cell', message: 'the cell holds a formula', path: 'Mappings!J4 (rationale)' });
+    expect(e).toMatchObject({
+      rule: 'import-cell',
+      message: 'the cell holds a formula',
+      path: 'Mappings!J4 (rationale)',
+    });
     expect(e!.found).toBe('=D4&" and more"');
   });
 
@@ -242,7 +258,9 @@ describe('import refuses bad input with row-and-column errors', () => {
   });
 
   it('50,000 rows: every bad row reported quickly, nothing written', () => {
-    const header = renderCsvFiles(exportTables(loadFiles(sources()))).get('mappings.csv')!.split('\r\n')[0];
+    const header = renderCsvFiles(exportTables(loadFiles(sources())))
+      .get('mappings.csv')!
+      .split('\r\n')[0];
     const lines = [header];
     for (let i = 0; i < 50_000; i++)
       lines.push(`made-up/s-${i},,,,,,,psychological-safety,explicit,A rationale with enough words in it,,,,`);
@@ -294,7 +312,8 @@ describe('npm run import with bad input', () => {
     cpSync(FIXTURES, join(dir, 'content'), { recursive: true });
     const csv = renderCsvFiles(exportTables(loadFiles(readContentDir(join(dir, 'content'), dir))));
     const lines = csv.get('mappings.csv')!.trimEnd().split('\r\n');
-    for (let i = 0; i < 150; i++) lines.push(`nope/x-${i},,,,,,,psychological-safety,explicit,Enough words for a rationale here,,,,`);
+    for (let i = 0; i < 150; i++)
+      lines.push(`nope/x-${i},,,,,,,psychological-safety,explicit,Enough words for a rationale here,,,,`);
     // Also edit a real row, which must not be written while other rows are wrong.
     lines[1] = lines[1]!.replace('explicit', 'partial');
     writeFileSync(join(dir, 'mappings.csv'), lines.join('\r\n'));
@@ -304,7 +323,9 @@ describe('npm run import with bad input', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('mappings.csv:9:1  error  Mappings!A9 (standard): unknown standard `nope/x-0`  [import-id]');
+    expect(r.stdout).toContain(
+      'mappings.csv:9:1  error  Mappings!A9 (standard): unknown standard `nope/x-0`  [import-id]',
+    );
     expect(r.stdout).toContain('… and 50 more messages');
     expect(r.stdout.trim().split('\n').at(-1)).toBe('150 error(s): nothing written');
     const after = readContentDir(join(dir, 'content'), dir).map((s) => Buffer.from(s.bytes).toString('base64'));

@@ -12,7 +12,14 @@ import { SHEETS } from '../../src/lib/report/xlsx.ts';
 import { loadFixtures, TODAY } from '../helpers.ts';
 
 const { index } = loadFixtures();
-const selection: Selection = { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on: '2026-11-25' };
+const selection: Selection = {
+  accreditors: [],
+  professions: [],
+  kinds: [],
+  countries: [],
+  characteristics: [],
+  on: '2026-11-25',
+};
 const report = buildReport(index, selection, TODAY);
 
 /** Minimal RFC 4180 parser for reading our CSV back. */
@@ -24,13 +31,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
   }
   return rows;
 }
@@ -87,7 +103,11 @@ describe('formats', () => {
     expect(m.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     expect(m.autoFilter).toBeTruthy();
     const ile = m.getRows(2, 4)!.find((r) => r.getCell(1).value === 'Interprofessional learning experiences')!;
-    expect([ile.getCell(3).value, ile.getCell(4).value, ile.getCell(5).value]).toEqual(['– Not reviewed', '● Covered', '○ Gap']);
+    expect([ile.getCell(3).value, ile.getCell(4).value, ile.getCell(5).value]).toEqual([
+      '– Not reviewed',
+      '● Covered',
+      '○ Gap',
+    ]);
     expect((ile.getCell(4).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFC6EFCE');
     const detail = wb.getWorksheet('Detail')!;
     expect(detail.rowCount - 1).toBe(parseCsv(renderCsv(report).slice(1)).length - 1);
@@ -107,7 +127,9 @@ describe('formats', () => {
     expect(text).toContain('Selection: bodies: all; editions in force on 2026-11-25');
     expect(text).toContain('data version fixture');
     expect(text).toContain('2 of 5 standards verified');
-    expect(text).toMatch(/ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) 1 1 1 1 1\/2 \(50%\)/);
+    expect(text).toMatch(
+      /ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) 1 1 1 1 1\/2 \(50%\)/,
+    );
     expect(text).toContain(`page ${totalPages} of ${totalPages}`);
     expect(text).toContain('Shared onboarding (fixture): 4 standards at 2 bodies');
   });
@@ -122,6 +144,11 @@ describe('formats', () => {
     const { text } = await extractText(await getDocumentProxy(await renderPdf(report)), { mergePages: true });
     const gpc = /GPC Gamma Practice Manual \(2025\) (\d+) (\d+) (\d+) (\d+)/.exec(text)!;
     const body = report.bodies.find((b) => b.abbreviation === 'GPC')!;
-    expect(gpc.slice(1).map(Number)).toEqual([body.counts.covered, body.counts.partial, body.counts.gap, body.counts['not-reviewed']]);
+    expect(gpc.slice(1).map(Number)).toEqual([
+      body.counts.covered,
+      body.counts.partial,
+      body.counts.gap,
+      body.counts['not-reviewed'],
+    ]);
   });
 });

@@ -6,7 +6,13 @@ import { baseSet, check } from '../helpers.ts';
 const STD = 'standards/alpha-2020/a-1.md';
 const ED = 'editions/alpha-2020.md';
 const set = (patch: Record<string, string>) => check({ ...baseSet(), ...patch });
-const byRule = (r: ReturnType<typeof check>, rule: string) => r.diagnostics.filter((d) => d.rule === rule).map((d) => `${d.file}:${d.line}:${d.column} ${d.path} | ${d.message} | found ${d.found} | expected ${d.expected} | fix ${d.fix}`);
+const byRule = (r: ReturnType<typeof check>, rule: string) =>
+  r.diagnostics
+    .filter((d) => d.rule === rule)
+    .map(
+      (d) =>
+        `${d.file}:${d.line}:${d.column} ${d.path} | ${d.message} | found ${d.found} | expected ${d.expected} | fix ${d.fix}`,
+    );
 const std = (f: (s: string) => string) => ({ [STD]: f(baseSet()[STD]!) });
 const ed = (f: (s: string) => string) => ({ [ED]: f(baseSet()[ED]!) });
 
@@ -14,7 +20,9 @@ describe('check rules', () => {
   it('the base set is clean', () => {
     const r = check(baseSet());
     expect(r.diagnostics).toEqual([]);
-    expect(r.summary).toBe('checked 4 files: 1 characteristics, 1 accreditors, 1 editions, 1 standards, 1 mappings, 0 initiatives: 0 errors, 0 warnings');
+    expect(r.summary).toBe(
+      'checked 4 files: 1 characteristics, 1 accreditors, 1 editions, 1 standards, 1 mappings, 0 initiatives: 0 errors, 0 warnings',
+    );
   });
 
   it('registry ids are unique and described', () => {
@@ -49,7 +57,14 @@ describe('check rules', () => {
 
   it('references: edition to accreditor, supersedes, review records, standards folder, stubs', () => {
     const r = set({
-      ...ed((s) => s.replace('accreditor: alpha', 'accreditor: alpah').replace('copyright:', 'supersedes: alpha-2019\nreviews:\n  - reviewer: T\n    date: "2025-01-01"\n    characteristics: [psychological-safty]\n    scope: All.\ncopyright:')),
+      ...ed((s) =>
+        s
+          .replace('accreditor: alpha', 'accreditor: alpah')
+          .replace(
+            'copyright:',
+            'supersedes: alpha-2019\nreviews:\n  - reviewer: T\n    date: "2025-01-01"\n    characteristics: [psychological-safty]\n    scope: All.\ncopyright:',
+          ),
+      ),
       'standards/beta-2020/a-1.md': baseSet()[STD]!,
       'characteristics/old-safety.md': '---\nreplacedBy: psych-safety\n---\n',
     });
@@ -78,9 +93,10 @@ describe('check rules', () => {
   });
 
   it('editions: dates, supersede direction and cycles', () => {
+    const alpha2021 = baseSet()[ED]!.replace('"2020-07-01"', '"2021"').replace('copyright:', 'supersedes: alpha-2020\ncopyright:');
     const r = set({
       ...ed((s) => s.replace('copyright:', 'effectiveTo: "2019"\nsupersedes: alpha-2021\ncopyright:')),
-      'editions/alpha-2021.md': baseSet()[ED]!.replace('"2020-07-01"', '"2021"').replace('copyright:', 'supersedes: alpha-2020\ncopyright:'),
+      'editions/alpha-2021.md': alpha2021,
     });
     expect(byRule(r, 'editions')).toMatchInlineSnapshot(`
       [
@@ -92,7 +108,14 @@ describe('check rules', () => {
   });
 
   it('one-mapping-per-characteristic', () => {
-    const r = set(std((s) => s.replace('---\nSummary', '  - characteristic: psychological-safety\n    strength: partial\n    rationale: Also partly about speaking up in clinical teams.\n---\nSummary')));
+    const r = set(
+      std((s) =>
+        s.replace(
+          '---\nSummary',
+          '  - characteristic: psychological-safety\n    strength: partial\n    rationale: Also partly about speaking up in clinical teams.\n---\nSummary',
+        ),
+      ),
+    );
     expect(byRule(r, 'one-mapping-per-characteristic')).toMatchInlineSnapshot(`
       [
         "content/standards/alpha-2020/a-1.md:12:21 mappings[1].characteristic | characteristic \`psychological-safety\` is mapped twice | found mappings[0] and mappings[1] | expected one mapping per characteristic | fix merge the two mappings into one (keep the stronger supported strength and both reasons)",
@@ -131,13 +154,20 @@ describe('check rules', () => {
         "content/standards/alpha-2020/a-1.md:6:15 verification | \`verification: verified\` without a sourceUrl | found no \`sourceUrl\` | expected the URL where the code and title were seen | fix add \`sourceUrl:\`, or set \`verification: unverified\`",
       ]
     `);
-    const b = set(std((s) => s.replace(/sourceUrl: .*\n/, '').replace('verification: verified', 'verification: unverified')));
+    const b = set(
+      std((s) => s.replace(/sourceUrl: .*\n/, '').replace('verification: verified', 'verification: unverified')),
+    );
     expect(b.errors).toBe(0);
     expect(b.warnings).toBe(1);
   });
 
   it('https-urls, however deep', () => {
-    const r = set({ 'characteristics/psychological-safety.md': baseSet()['characteristics/psychological-safety.md']!.replace('https://example.org/s', 'http://example.org/s') });
+    const r = set({
+      'characteristics/psychological-safety.md': baseSet()['characteristics/psychological-safety.md']!.replace(
+        'https://example.org/s',
+        'http://example.org/s',
+      ),
+    });
     expect(byRule(r, 'https-urls')).toMatchInlineSnapshot(`
       [
         "content/characteristics/psychological-safety.md:10:10 sources[0].url | URL is not https | found "http://example.org/s" | expected a URL starting with https:// | fix use "https://example.org/s" if the site serves it",

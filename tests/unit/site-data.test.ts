@@ -10,7 +10,17 @@ process.env.CROSSWALK_DATA_VERSION = 'fixture';
 describe('site data', () => {
   const site = getSite();
   it('figures are computed from the content', () => {
-    expect(site.figures).toEqual({ bodies: 3, editions: 4, standards: 6, mappings: 7, verified: 3, secondary: 2, reviewedMappings: 1, cells: 12, reviewedCells: 9 });
+    expect(site.figures).toEqual({
+      bodies: 3,
+      editions: 4,
+      standards: 6,
+      mappings: 7,
+      verified: 3,
+      secondary: 2,
+      reviewedMappings: 1,
+      cells: 12,
+      reviewedCells: 9,
+    });
   });
   it('related standards: other professions, edition in force, explicit or partial only', () => {
     const probe: StandardRec = {
@@ -20,16 +30,30 @@ describe('site data', () => {
       bindingness: 'required',
       verification: 'verified',
       mappings: [
-        { characteristic: 'interprofessional-learning-experiences', strength: 'partial', rationale: 'x', review: 'proposed', agreedBy: [] },
+        {
+          characteristic: 'interprofessional-learning-experiences',
+          strength: 'partial',
+          rationale: 'x',
+          review: 'proposed',
+          agreedBy: [],
+        },
         { characteristic: 'teams-and-teamwork', strength: 'partial', rationale: 'x', review: 'proposed', agreedBy: [] },
       ],
     };
     const related = site.related(probe);
     expect([...related.keys()]).toEqual(['interprofessional-learning-experiences']);
-    expect(related.get('interprofessional-learning-experiences')!.map((s) => s.id)).toEqual(['beta-2024/b-1-1', 'beta-2024/b-2']);
+    expect(related.get('interprofessional-learning-experiences')!.map((s) => s.id)).toEqual([
+      'beta-2024/b-1-1',
+      'beta-2024/b-2',
+    ]);
     // a body of the same profession is not "another profession"; alpha's 2027 edition is not in force yet
     const alpha = { ...probe, edition: 'alpha-2020' };
-    expect(site.related(alpha).get('interprofessional-learning-experiences')!.map((s) => s.id)).toEqual(['beta-2024/b-1-1', 'beta-2024/b-2']);
+    expect(
+      site
+        .related(alpha)
+        .get('interprofessional-learning-experiences')!
+        .map((s) => s.id),
+    ).toEqual(['beta-2024/b-1-1', 'beta-2024/b-2']);
   });
   it('Markdown bodies render to HTML and raw HTML would be escaped', () => {
     expect(site.html('standard', 'beta-2024/b-1-1')).toBe('<p>Fixture summary of B.1.1.</p>\n');

@@ -88,7 +88,9 @@ describe('spreadsheet model', () => {
     expect(mappingHeaders).toEqual(
       expect.arrayContaining(['standard', 'edition', 'code', 'title', 'characteristic', 'strength', 'rationale']),
     );
-    expect(mappingHeaders).toEqual(expect.arrayContaining(['quote', 'reviews', 'verification', 'bindingness', 'sourceUrl']));
+    expect(mappingHeaders).toEqual(
+      expect.arrayContaining(['quote', 'reviews', 'verification', 'bindingness', 'sourceUrl']),
+    );
   });
 
   it('every codec round-trips, including values that cannot be split naively', () => {
@@ -155,7 +157,12 @@ describe('export', () => {
     expect(json.version).toBe('v-test');
     expect(json.standards.find((s: { id: string }) => s.id === 'gamma-2025/g-3').body).toBe('Fixture summary of G 3.');
     expect(json.redirects).toEqual([
-      { kind: 'characteristic', id: 'team-work', replacedBy: 'teams-and-teamwork', reason: 'Merged into the IPEC-aligned name.' },
+      {
+        kind: 'characteristic',
+        id: 'team-work',
+        replacedBy: 'teams-and-teamwork',
+        reason: 'Merged into the IPEC-aligned name.',
+      },
     ]);
   });
 
@@ -270,15 +277,16 @@ describe('round trip', () => {
       'standards/beta-2024/b-2.md',
       'standards/gamma-2025/g-3.md',
     ]);
-    expect(changedLines(byFile['accreditors/alpha-council.md']!.before, byFile['accreditors/alpha-council.md']!.after))
-      .toEqual({ removed: ['professions: [nursing]'], added: ['professions: [nursing, midwifery]'] });
+    expect(
+      changedLines(byFile['accreditors/alpha-council.md']!.before, byFile['accreditors/alpha-council.md']!.after),
+    ).toEqual({ removed: ['professions: [nursing]'], added: ['professions: [nursing, midwifery]'] });
     expect(byFile['characteristics/psychological-safety.md']!.after).toContain(
       'indicators:\n  - "An observable fixture indicator for Psychological safety."\n  - "Learners report near misses."\n',
     );
     expect(byFile['characteristics/psychological-safety.md']!.after).toContain('evidence:\n  strength: moderate\n');
-    expect(byFile['standards/alpha-2020/a-2.md']!.after.endsWith('---\nA new summary of A-2, in our own words.\n')).toBe(
-      true,
-    );
+    expect(
+      byFile['standards/alpha-2020/a-2.md']!.after.endsWith('---\nA new summary of A-2, in our own words.\n'),
+    ).toBe(true);
     const g3 = byFile['standards/gamma-2025/g-3.md']!;
     // The new title lands where the schema puts it (after code), not at the end.
     expect(g3.after).toMatch(/^---\ncode: "G 3"\ntitle: "Team Training"\nlevel: criterion\n/);
@@ -301,7 +309,9 @@ describe('round trip', () => {
     const before = sources();
     const files = renderCsvFiles(exportTables(loadFiles(before)));
     const mappings = files.get('mappings.csv')!.replace('speak up without fear', 'speak up without fear of blame');
-    const p = planImport(before, csvWorkbook('edits', [{ path: 'edits/mappings.csv', text: mappings }]), { today: TODAY });
+    const p = planImport(before, csvWorkbook('edits', [{ path: 'edits/mappings.csv', text: mappings }]), {
+      today: TODAY,
+    });
     expect(p.errors).toBe(0);
     expect(p.files).toHaveLength(1);
     expect(p.files[0]!.changes[0]).toMatchObject({ field: 'mappings[0].quote', to: 'speak up without fear of blame' });
@@ -315,7 +325,13 @@ describe('conflicts', () => {
     const file = join(dir, 'content/standards/alpha-2020/a-1.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('strength: explicit', 'strength: partial'));
     const edited = await editXlsx(exported, (wb) =>
-      setCell(wb, 'Mappings', 'alpha-2020/a-1#psychological-safety', 'rationale', 'A different rationale of enough words here.'),
+      setCell(
+        wb,
+        'Mappings',
+        'alpha-2020/a-1#psychological-safety',
+        'rationale',
+        'A different rationale of enough words here.',
+      ),
     );
     const p = await plan(sources(), edited);
     expect(p.files).toEqual([]);
@@ -403,7 +419,9 @@ describe('npm run export / import', () => {
     writeFileSync(join(dir, 'edited.xlsx'), edited);
     const dry = run('import', ['edited.xlsx'], dir);
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain('content/standards/beta-2024/b-2.md\n  ~ mappings[0].strength: "implicit" → "partial"');
+    expect(dry.stdout).toContain(
+      'content/standards/beta-2024/b-2.md\n  ~ mappings[0].strength: "implicit" → "partial"',
+    );
     expect(readFileSync(file, 'utf8')).toBe(original);
     const wet = run('import', ['edited.xlsx', '--write'], dir);
     expect(wet.status).toBe(0);

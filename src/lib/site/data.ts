@@ -54,7 +54,14 @@ export interface Site {
 
 let cached: Site | undefined;
 
-export const allSelection = (on: string): Selection => ({ accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on });
+export const allSelection = (on: string): Selection => ({
+  accreditors: [],
+  professions: [],
+  kinds: [],
+  countries: [],
+  characteristics: [],
+  on,
+});
 
 export function getSite(): Site {
   if (cached) return cached;
@@ -110,7 +117,10 @@ export function getSite(): Site {
     for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
   }
   const cells = coverage.bodies.length * coverage.rows.length;
-  const reviewedCells = coverage.rows.reduce((n, r) => n + r.cells.filter((x) => x.status !== 'not-reviewed').length, 0);
+  const reviewedCells = coverage.rows.reduce(
+    (n, r) => n + r.cells.filter((x) => x.status !== 'not-reviewed').length,
+    0,
+  );
 
   cached = {
     loaded,

@@ -5,7 +5,9 @@ export const FACETS = ['profession', 'country', 'kind'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export function facetValues(accreditors: readonly AccreditorRec[], facet: Facet): string[] {
-  const values = accreditors.flatMap((a) => (facet === 'profession' ? a.professions : facet === 'country' ? [a.country] : [a.kind]));
+  const values = accreditors.flatMap((a) =>
+    facet === 'profession' ? a.professions : facet === 'country' ? [a.country] : [a.kind],
+  );
   return [...new Set<string>(values)].sort();
 }
 

@@ -7,13 +7,21 @@ export const VERIFICATION_LABEL: Record<Verification, string> = {
   secondary: 'Seen in a secondary source',
   unverified: 'Unverified',
 };
-export const VERIFICATION_SHORT: Record<Verification, string> = { verified: 'verified', secondary: 'secondary source', unverified: 'unverified' };
+export const VERIFICATION_SHORT: Record<Verification, string> = {
+  verified: 'verified',
+  secondary: 'secondary source',
+  unverified: 'unverified',
+};
 export const STRENGTH_LABEL: Record<Strength, string> = {
   explicit: 'Explicit: required in so many words',
   partial: 'Partial: part of it, or one setting only',
   implicit: 'Implicit: can serve as evidence (integration opportunity)',
 };
-export const BINDING_LABEL: Record<Bindingness, string> = { required: 'Required', expected: 'Expected', guidance: 'Guidance' };
+export const BINDING_LABEL: Record<Bindingness, string> = {
+  required: 'Required',
+  expected: 'Expected',
+  guidance: 'Guidance',
+};
 export const REVIEW_LABEL: Record<ReviewStatus, string> = {
   reviewed: 'Reviewed (two professions agree)',
   proposed: 'Proposed (not yet reviewed by two professions)',
@@ -26,7 +34,13 @@ export const KIND_LABEL: Record<string, string> = {
   regulator: 'Regulator',
   'reference-framework': 'Reference framework',
 };
-export const COUNTRY_LABEL: Record<string, string> = { US: 'United States', GB: 'United Kingdom', CA: 'Canada', AU: 'Australia', INT: 'International' };
+export const COUNTRY_LABEL: Record<string, string> = {
+  US: 'United States',
+  GB: 'United Kingdom',
+  CA: 'Canada',
+  AU: 'Australia',
+  INT: 'International',
+};
 
 export function professionLabel(p: string): string {
   return p.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());

@@ -7,7 +7,14 @@ import type { z } from 'astro/zod';
 import { FOLDERS, SCHEMAS, mappingSchema, type EntityKind } from '../../schemas/index.ts';
 import type { Codec } from './cells.ts';
 
-export const SHEET_NAMES = ['Mappings', 'Standards', 'Characteristics', 'Accreditors', 'Editions', 'Initiatives'] as const;
+export const SHEET_NAMES = [
+  'Mappings',
+  'Standards',
+  'Characteristics',
+  'Accreditors',
+  'Editions',
+  'Initiatives',
+] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
 /** The instructions sheet: exported for readers, ignored by the import. */
 export const ABOUT_SHEET = 'About';
@@ -75,7 +82,13 @@ function fieldColumns(schema: z.ZodType, prefix: string[] = [], parentOptional =
     const path = [...prefix, name];
     const d = def(inner);
     const description = field.description ?? inner.description ?? '';
-    const base = { header: path.join('.'), role: 'field' as const, path, description, required: !optional && !parentOptional };
+    const base = {
+      header: path.join('.'),
+      role: 'field' as const,
+      path,
+      description,
+      required: !optional && !parentOptional,
+    };
     if (d.type === 'object') {
       out.push(...fieldColumns(inner, path, optional || parentOptional));
       continue;

@@ -62,16 +62,12 @@ export function aboutRows(version: string): string[][] {
   const rows: string[][] = [
     ['IP-CLE Crosswalk: the whole crosswalk as a spreadsheet'],
     [`Data version: ${version}`],
-    [
-      'Edit cells, then run `npm run import -- FILE` to see what would change (nothing is written without --write).',
-    ],
+    ['Edit cells, then run `npm run import -- FILE` to see what would change (nothing is written without --write).'],
     ['One row per mapping on Mappings; one row per entity on the other sheets. Do not rename sheets or columns.'],
     [
       'Lists: one item per line in the cell. Entries (sources, reviews): YAML, as exported. Empty cell = field left out.',
     ],
-    [
-      'Rows you add on Mappings become new mappings; rows you delete are kept in the files (import never deletes).',
-    ],
+    ['Rows you add on Mappings become new mappings; rows you delete are kept in the files (import never deletes).'],
     [
       'Columns _key and _hash (hidden) record what each row was exported from; leave them, or clear both on rows you add.',
     ],

@@ -217,7 +217,9 @@ function readCell(ctx: Ctx, sheet: RawSheet, spec: SheetSpec, row: number, col: 
       if (c.codec === 'number') return { value: Number(cell.text) };
       err(ctx, 'import-cell', at, isDateColumn(c) ? 'a date stored as a number' : 'a number where text belongs', {
         found: `the number ${cell.text}`,
-        expected: isDateColumn(c) ? 'a date written as text, e.g. "2025-07-01"' : 'text (codes like "7.10" lose digits as numbers)',
+        expected: isDateColumn(c)
+          ? 'a date written as text, e.g. "2025-07-01"'
+          : 'text (codes like "7.10" lose digits as numbers)',
         fix: asText,
       });
       return undefined;
@@ -261,7 +263,14 @@ function readRows(ctx: Ctx, sheet: RawSheet, spec: SheetSpec, colOf: number[]): 
   for (let i = 1; i <= last; i++) {
     const row = i + 1;
     const cells = sheet.rows[i]!;
-    const visible = spec.columns.some((c, j) => c.role !== 'key' && c.role !== 'hash' && colOf[j] && cells[colOf[j]! - 1]?.kind !== undefined && cells[colOf[j]! - 1]!.kind !== 'empty');
+    const visible = spec.columns.some(
+      (c, j) =>
+        c.role !== 'key' &&
+        c.role !== 'hash' &&
+        colOf[j] &&
+        cells[colOf[j]! - 1]?.kind !== undefined &&
+        cells[colOf[j]! - 1]!.kind !== 'empty',
+    );
     if (!visible) {
       const key = keyIdx >= 0 && colOf[keyIdx] ? cells[colOf[keyIdx]! - 1]?.text : undefined;
       err(
@@ -271,7 +280,9 @@ function readRows(ctx: Ctx, sheet: RawSheet, spec: SheetSpec, colOf: number[]): 
         key ? `row ${row} was emptied (it was exported for \`${key}\`)` : `row ${row} is blank`,
         {
           found: 'a row with no values',
-          expected: key ? 'the row as exported, or the row deleted' : 'no blank rows between the header and the last row',
+          expected: key
+            ? 'the row as exported, or the row deleted'
+            : 'no blank rows between the header and the last row',
           fix: key
             ? 'undo the change; the importer never deletes: to remove an entry, edit its Markdown file'
             : 'delete the blank row',
@@ -374,11 +385,17 @@ export function planImport(
         notes.push(`sheet "${sheet.name}" is empty and was skipped`);
         continue;
       }
-      err(ctx, 'import-sheet', { file, line: 1, column: 1, path: sheet.name }, `sheet \`${sheet.name}\` is not part of the crosswalk export`, {
-        found: `a sheet named "${sheet.name}"`,
-        expected: `only these sheets: ${[...SHEET_NAMES, ABOUT_SHEET].join(', ')}`,
-        fix: 'delete the sheet, or move its rows into the matching exported sheet (the importer does not drop data it cannot place)',
-      });
+      err(
+        ctx,
+        'import-sheet',
+        { file, line: 1, column: 1, path: sheet.name },
+        `sheet \`${sheet.name}\` is not part of the crosswalk export`,
+        {
+          found: `a sheet named "${sheet.name}"`,
+          expected: `only these sheets: ${[...SHEET_NAMES, ABOUT_SHEET].join(', ')}`,
+          fix: 'delete the sheet, or move its rows into the matching exported sheet (the importer does not drop data it cannot place)',
+        },
+      );
       continue;
     }
     if (bySpec.has(spec.name)) {
@@ -418,7 +435,13 @@ export function planImport(
   const plannedFor = (row: FileRow['file']): Planned => {
     let p = planned.get(row.path);
     if (!p) {
-      p = { source: sourceByPath.get(row.path)!, fileRow: { file: row }, edits: [], changes: [], mappingRows: new Map() };
+      p = {
+        source: sourceByPath.get(row.path)!,
+        fileRow: { file: row },
+        edits: [],
+        changes: [],
+        mappingRows: new Map(),
+      };
       planned.set(row.path, p);
     }
     return p;
@@ -483,12 +506,7 @@ export function planImport(
 }
 
 /** Point a check message about a would-be file at the sheet cell it came from, when we know it. */
-function locateInSheet(
-  ctx: Ctx,
-  d: Diagnostic,
-  p: Planned | undefined,
-  bySpec: Map<SheetName, RawSheet>,
-): Diagnostic {
+function locateInSheet(ctx: Ctx, d: Diagnostic, p: Planned | undefined, bySpec: Map<SheetName, RawSheet>): Diagnostic {
   if (!p) return d;
   const m = /^mappings\[(\d+)\](?:\.(\w+))?/.exec(d.path);
   let row: SheetRow | undefined;
@@ -499,10 +517,13 @@ function locateInSheet(
   } else {
     row = p.entityRow;
     const first = /^[\w]+(?:\.\w+)?/.exec(d.path)?.[0];
-    header = row?.spec.columns.find((c) => first !== undefined && (c.header === first || first.startsWith(`${c.header}[`)))?.header;
+    header = row?.spec.columns.find(
+      (c) => first !== undefined && (c.header === first || first.startsWith(`${c.header}[`)),
+    )?.header;
     header ??= row?.spec.columns.find((c) => c.path.length && d.path.startsWith(c.path.join('.')))?.header;
   }
-  if (!row || !bySpec.get(row.spec.name)) return { ...d, message: `${d.message} (in the file as the import would write it)` };
+  if (!row || !bySpec.get(row.spec.name))
+    return { ...d, message: `${d.message} (in the file as the import would write it)` };
   const idx = row.spec.columns.findIndex((c) => c.header === header);
   const col = idx >= 0 ? row.colOf[idx] || undefined : undefined;
   const at = where(ctx, row.sheet, row.spec.name, row.row, col, idx >= 0 ? header : undefined);
@@ -556,16 +577,22 @@ function compare(ctx: Ctx, r: SheetRow, fileRow: FileRow, tally: SheetCounts): n
   const readOnly = diffs.filter((i) => r.spec.columns[i]!.role === 'context' || r.spec.columns[i]!.role === 'id');
   for (const i of readOnly) {
     const c = r.spec.columns[i]!;
-    err(ctx, 'import-read-only', where(ctx, r.sheet, r.spec.name, r.row, r.colOf[i], c.header), `column \`${c.header}\` is for reading only here`, {
-      found: brief(r.values[i]),
-      expected: brief(fileRow.values[i]),
-      fix:
-        c.role === 'id'
-          ? 'IDs cannot be changed by import; undo the edit (to rename, see "Renaming" in CONTRIBUTING.md)'
-          : r.spec.row === 'mapping'
-            ? 'undo the edit; change the standard on the Standards sheet'
-            : 'undo the edit',
-    });
+    err(
+      ctx,
+      'import-read-only',
+      where(ctx, r.sheet, r.spec.name, r.row, r.colOf[i], c.header),
+      `column \`${c.header}\` is for reading only here`,
+      {
+        found: brief(r.values[i]),
+        expected: brief(fileRow.values[i]),
+        fix:
+          c.role === 'id'
+            ? 'IDs cannot be changed by import; undo the edit (to rename, see "Renaming" in CONTRIBUTING.md)'
+            : r.spec.row === 'mapping'
+              ? 'undo the edit; change the standard on the Standards sheet'
+              : 'undo the edit',
+      },
+    );
   }
   if (readOnly.length) return undefined;
   tally.edited++;
@@ -588,7 +615,17 @@ function fieldEdits(
     const cell = `${columnLetter(r.colOf[i]!)}${r.row}`;
     if (c.role === 'body') {
       p.body = to === undefined ? '' : `${String(to).replace(/\r\n?/g, '\n').trimEnd()}\n`;
-      p.changes.push({ sheet: r.spec.name, row: r.row, cell, header: c.header, file: fileRow.file.path, field: 'body', change, from, to });
+      p.changes.push({
+        sheet: r.spec.name,
+        row: r.row,
+        cell,
+        header: c.header,
+        file: fileRow.file.path,
+        field: 'body',
+        change,
+        from,
+        to,
+      });
       continue;
     }
     const path = [...prefix, ...c.path];
@@ -651,13 +688,19 @@ function planEntityRows(
     if (!fileRow) {
       const stub = content.stubs.find((s) => s.kind === kind && s.id === id);
       const ids = [...byKey.keys()];
-      err(ctx, 'import-id', idAt, stub ? `\`${id}\` was replaced by \`${stub.data.replacedBy}\`` : `unknown ${kind} \`${id}\``, {
-        found: JSON.stringify(id),
-        expected: `the ID of an existing ${kind}`,
-        fix: stub
-          ? `edit the row of \`${stub.data.replacedBy}\` instead`
-          : (suggest(ctx, id, ids) ?? `add new ${kind}s with \`npm run new -- ${kind}\`, not by import`),
-      });
+      err(
+        ctx,
+        'import-id',
+        idAt,
+        stub ? `\`${id}\` was replaced by \`${stub.data.replacedBy}\`` : `unknown ${kind} \`${id}\``,
+        {
+          found: JSON.stringify(id),
+          expected: `the ID of an existing ${kind}`,
+          fix: stub
+            ? `edit the row of \`${stub.data.replacedBy}\` instead`
+            : (suggest(ctx, id, ids) ?? `add new ${kind}s with \`npm run new -- ${kind}\`, not by import`),
+        },
+      );
       continue;
     }
     const cols = compare(ctx, r, fileRow, tally);
@@ -695,11 +738,17 @@ function planMappingRows(
     }
     for (const r of group) {
       skip.add(r);
-      err(ctx, 'import-row', where(ctx, r.sheet, spec.name, r.row), `rows ${group.map((g) => g.row).join(', ')} were all exported as \`${key}\``, {
-        found: 'copies of one exported row with the same hidden _key',
-        expected: 'one row per mapping',
-        fix: 'keep one of the rows; on rows meant as new mappings, clear the _key and _hash cells',
-      });
+      err(
+        ctx,
+        'import-row',
+        where(ctx, r.sheet, spec.name, r.row),
+        `rows ${group.map((g) => g.row).join(', ')} were all exported as \`${key}\``,
+        {
+          found: 'copies of one exported row with the same hidden _key',
+          expected: 'one row per mapping',
+          fix: 'keep one of the rows; on rows meant as new mappings, clear the _key and _hash cells',
+        },
+      );
     }
   }
   const claimed = new Map<string, number>();
@@ -737,11 +786,17 @@ function planMappingRows(
             fix: 'export again to get the current mappings',
           });
         } else
-          err(ctx, 'import-conflict', stdAt, `conflict: the row was edited, but the mapping \`${key}\` was removed or re-mapped in the files since the export`, {
-            found: 'an edited row whose mapping no longer exists',
-            expected: 'a row edited in the sheet or in the files, not both',
-            fix: 'export again and redo the edit on the current rows',
-          });
+          err(
+            ctx,
+            'import-conflict',
+            stdAt,
+            `conflict: the row was edited, but the mapping \`${key}\` was removed or re-mapped in the files since the export`,
+            {
+              found: 'an edited row whose mapping no longer exists',
+              expected: 'a row edited in the sheet or in the files, not both',
+              fix: 'export again and redo the edit on the current rows',
+            },
+          );
         continue;
       }
       claimed.set(key, r.row);
@@ -758,24 +813,36 @@ function planMappingRows(
     const standardId = r.values[stdIdx] as string;
     const s = standards.get(standardId);
     if (!s) {
-      err(ctx, 'import-id', where(ctx, r.sheet, spec.name, r.row, r.colOf[stdIdx], 'standard'), `unknown standard \`${standardId}\``, {
-        found: JSON.stringify(standardId),
-        expected: 'the ID of an existing standard, <edition-id>/<file name without .md>',
-        fix:
-          suggest(ctx, standardId, standards.keys()) ??
-          'add the standard first with `npm run new -- standard`, then map it',
-      });
+      err(
+        ctx,
+        'import-id',
+        where(ctx, r.sheet, spec.name, r.row, r.colOf[stdIdx], 'standard'),
+        `unknown standard \`${standardId}\``,
+        {
+          found: JSON.stringify(standardId),
+          expected: 'the ID of an existing standard, <edition-id>/<file name without .md>',
+          fix:
+            suggest(ctx, standardId, standards.keys()) ??
+            'add the standard first with `npm run new -- standard`, then map it',
+        },
+      );
       continue;
     }
     const key = mappingKey(standardId, r.values[charIdx]);
     const fileRow = byKey.get(key);
     if (fileRow) {
       if (claimed.has(key)) {
-        err(ctx, 'import-row', where(ctx, r.sheet, spec.name, r.row, r.colOf[charIdx], 'characteristic'), `this mapping is also on row ${claimed.get(key)}`, {
-          found: `a second row for \`${key}\``,
-          expected: 'one row per mapping',
-          fix: 'merge the two rows into one and delete the other',
-        });
+        err(
+          ctx,
+          'import-row',
+          where(ctx, r.sheet, spec.name, r.row, r.colOf[charIdx], 'characteristic'),
+          `this mapping is also on row ${claimed.get(key)}`,
+          {
+            found: `a second row for \`${key}\``,
+            expected: 'one row per mapping',
+            fix: 'merge the two rows into one and delete the other',
+          },
+        );
         continue;
       }
       // A row typed in for a mapping that exists: treat it as that mapping's row.
@@ -794,11 +861,17 @@ function planMappingRows(
       const actual = c.path[0] === '@edition' ? s.edition : (s.file.data as Record<string, unknown>)[c.path[0]!];
       if (sameValue(r.values[i], actual)) return;
       bad = true;
-      err(ctx, 'import-read-only', where(ctx, r.sheet, spec.name, r.row, r.colOf[i], c.header), `column \`${c.header}\` does not match the standard`, {
-        found: brief(r.values[i]),
-        expected: `${brief(actual)} (from ${s.file.path}), or an empty cell`,
-        fix: 'clear the cell or copy the value from another row of the same standard',
-      });
+      err(
+        ctx,
+        'import-read-only',
+        where(ctx, r.sheet, spec.name, r.row, r.colOf[i], c.header),
+        `column \`${c.header}\` does not match the standard`,
+        {
+          found: brief(r.values[i]),
+          expected: `${brief(actual)} (from ${s.file.path}), or an empty cell`,
+          fix: 'clear the cell or copy the value from another row of the same standard',
+        },
+      );
     });
     if (bad) continue;
     const entry: Record<string, unknown> = {};

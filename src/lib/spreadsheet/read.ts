@@ -111,66 +111,78 @@ export async function readXlsx(bytes: Uint8Array, excel: ExcelJS, file: string):
  */
 export function parseCsv(text: string, sheetName: string): RawSheet {
   let s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  s = s.replace(/\r\n?/g, '\n');
-  const firstLine = s.slice(0, s.indexOf('\n') === -1 ? s.length : s.indexOf('\n'));
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  const n = s.length;
+  const firstLine = s.slice(0, s.indexOf('\n') === -1 ? n : s.indexOf('\n'));
   const sep = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
   const rows: RawCell[][] = [];
   let row: RawCell[] = [];
-  let field = '';
-  let quoted = false;
-  let inQuotes = false;
   let line = 1;
-  let quoteLine = 1;
-  const endField = () => {
-    row.push(field === '' ? EMPTY : { kind: 'string', text: field });
-    field = '';
-    quoted = false;
-  };
+  // Positions of the next separator and line break, found once and reused (no per-character work).
+  let nextSep = -1;
+  let nextNl = -1;
   const endRecord = () => {
-    endField();
     while (row.length && row[row.length - 1]!.kind === 'empty') row.pop();
     rows.push(row);
     row = [];
   };
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+  let i = 0;
+  for (;;) {
+    if (s.charCodeAt(i) === 34 /* " */) {
+      const quoteLine = line;
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0)
+          throw new ReadError(
+            `a quoted field opened on line ${quoteLine} is never closed; expected a closing quote (")`,
+            quoteLine,
+          );
+        value += s.slice(j, q);
+        if (s.charCodeAt(q + 1) === 34) {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
       }
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== '' || quoted)
+      for (let k = value.indexOf('\n'); k !== -1; k = value.indexOf('\n', k + 1)) line++;
+      i = j;
+      if (i < n && s[i] !== sep && s[i] !== '\n')
+        throw new ReadError(
+          `line ${line}: text after a closing quote; expected a separator or the end of the line`,
+          line,
+        );
+      row.push(value === '' ? EMPTY : { kind: 'string', text: value });
+    } else {
+      if (nextSep < i) nextSep = s.indexOf(sep, i);
+      if (nextNl < i) nextNl = s.indexOf('\n', i);
+      const end = Math.min(nextSep < 0 ? n : nextSep, nextNl < 0 ? n : nextNl);
+      const value = s.slice(i, end);
+      if (value.includes('"'))
         throw new ReadError(
           `line ${line}: a quote (") in the middle of an unquoted field; expected quotes only around a whole field`,
           line,
         );
-      inQuotes = true;
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === sep) endField();
-    else if (ch === '\n') {
-      endRecord();
-      line++;
-    } else {
-      if (quoted)
-        throw new ReadError(`line ${line}: text after a closing quote; expected a separator or the end of the line`, line);
-      field += ch;
+      row.push(value === '' ? EMPTY : { kind: 'string', text: value });
+      i = end;
     }
+    if (i >= n) {
+      endRecord();
+      break;
+    }
+    if (s[i] === sep) {
+      i++;
+      continue;
+    }
+    // A line break ends the record.
+    endRecord();
+    line++;
+    i++;
+    if (i >= n) break;
   }
-  if (inQuotes)
-    throw new ReadError(
-      `a quoted field opened on line ${quoteLine} is never closed; expected a closing quote (")`,
-      quoteLine,
-    );
-  if (field !== '' || quoted || row.length) endRecord();
   return { name: sheetName, rows, merges: [] };
 }
 

@@ -36,7 +36,8 @@ function applyHouseStyle(node: unknown): void {
   if (isSeq(node)) {
     for (const item of node.items) applyHouseStyle(item);
     node.flow =
-      node.items.length === 0 || node.items.every((i) => isScalar(i) && typeof i.value === 'string' && plainSafe(i.value));
+      node.items.length === 0 ||
+      node.items.every((i) => isScalar(i) && typeof i.value === 'string' && plainSafe(i.value));
     return;
   }
   if (isMap(node)) {

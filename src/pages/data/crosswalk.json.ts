@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../../lib/site/data.ts';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(getSite().loaded.data), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(getSite().loaded.data), { headers: { 'Content-Type': 'application/json' } });

@@ -7,7 +7,10 @@ import { renderPdf } from '../../../lib/report/pdf.ts';
 import { allSelection, getSite } from '../../../lib/site/data.ts';
 
 export function getStaticPaths() {
-  return getSite().loaded.data.accreditors.flatMap((a) => [{ params: { file: `${a.id}.pdf` } }, { params: { file: `${a.id}.xlsx` } }]);
+  return getSite().loaded.data.accreditors.flatMap((a) => [
+    { params: { file: `${a.id}.pdf` } },
+    { params: { file: `${a.id}.xlsx` } },
+  ]);
 }
 
 export const GET: APIRoute = async ({ params }) => {

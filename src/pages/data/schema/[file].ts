@@ -11,4 +11,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(readFileSync(`${DIR}/${params.file}`, 'utf8'), { headers: { 'Content-Type': 'application/schema+json' } });
+  new Response(readFileSync(`${DIR}/${params.file}`, 'utf8'), {
+    headers: { 'Content-Type': 'application/schema+json' },
+  });
