@@ -1,5 +1,5 @@
 /** Builds the report model every format renders, so all formats show the same numbers. */
-import { computeCoverage, describeCounts, initiativeOpportunities, reciprocity, type Selection } from '../coverage.ts';
+import { byProfession, computeCoverage, describeCounts, initiativeOpportunities, reciprocity, type Selection } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
 import type { GapReport } from './schema.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
@@ -93,6 +93,7 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
           : [],
       ),
     ),
+    professions: byProfession(cov),
     opportunities: {
       initiatives: initiativeOpportunities(ix, cov).map((o) => ({
         id: o.initiative.id,

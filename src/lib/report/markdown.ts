@@ -58,6 +58,12 @@ export function renderMarkdown(r: GapReport): string {
   }
   out.push('', `Severity: ${Object.values(SEVERITY_TEXT).join('; ')}.`, '');
 
+  if (r.professions.length > 1) {
+    out.push('## By profession', '', 'Best status among the selected bodies of each profession.', '');
+    out.push(`| Characteristic | ${r.professions.map((p) => esc(p.profession)).join(' | ')} |`, `| --- |${r.professions.map(() => ' --- |').join('')}`);
+    for (const ch of r.characteristics) out.push(`| ${esc(ch.name)} | ${r.professions.map((p) => statusText(p.statuses[ch.id]!)).join(' | ')} |`);
+    out.push('');
+  }
   out.push('## Gaps', '');
   if (r.gaps.length === 0) out.push('No reviewed gaps in this selection.');
   const names = new Map(r.characteristics.map((ch) => [ch.id, ch.name]));
