@@ -1,4 +1,6 @@
 /** The check: load content, run every registered rule, return sorted diagnostics and a summary. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { ENTITY_KINDS, type EntityKind } from '../../schemas/index.ts';
 import {
   entriesOf,
@@ -12,6 +14,7 @@ import {
 import { countBySeverity, formatPath, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { locate } from '../frontmatter.ts';
 import { todayIso } from '../dates.ts';
+import { applyExceptions, EXCEPTIONS_FILE, type ExceptionsSource } from './exceptions.ts';
 import { RULES } from './rules/index.ts';
 import type { ContentIndex, Finding, Rule } from './types.ts';
 
@@ -74,19 +77,28 @@ export interface CheckResult {
 
 export function checkSources(
   sources: readonly SourceFile[],
-  options: { today?: string; strict?: boolean } = {},
+  options: { today?: string; exceptions?: ExceptionsSource } = {},
 ): CheckResult {
   const content = loadFiles(sources);
-  const diagnostics = sortDiagnostics([...content.diagnostics, ...runRules(content, options)]);
+  let found = [...content.diagnostics, ...runRules(content, options)];
+  let excepted = 0;
+  if (options.exceptions) ({ kept: found, excepted } = applyExceptions(found, options.exceptions));
+  const diagnostics = sortDiagnostics(found);
   const { errors, warnings } = countBySeverity(diagnostics);
   const mappings = content.standards.reduce((n, s) => n + s.data.mappings.length, 0);
   const summary =
     `checked ${sources.length} files: ${content.characteristics.length} characteristics, ${content.accreditors.length} accreditors, ` +
     `${content.editions.length} editions, ${content.standards.length} standards, ${mappings} mappings, ${content.initiatives.length} initiatives: ` +
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+    (excepted ? ` (${excepted} accepted in ${EXCEPTIONS_FILE})` : '');
   return { content, diagnostics, errors, warnings, summary };
 }
 
 export function checkDir(root: string, options: { today?: string } = {}): CheckResult {
-  return checkSources(readContentDir(root), options);
+  const file = join(root, EXCEPTIONS_FILE);
+  const shown = relative(process.cwd(), root).split(sep).join('/');
+  const exceptions = existsSync(file)
+    ? { path: `${shown ? `${shown}/` : ''}${EXCEPTIONS_FILE}`, text: readFileSync(file, 'utf8'), contentPrefix: shown ? `${shown}/` : '' }
+    : undefined;
+  return checkSources(readContentDir(root), { ...options, ...(exceptions && { exceptions }) });
 }
