@@ -4,11 +4,21 @@
  * What changed in the crosswalk between two git refs (HEAD omitted: the working tree), as Markdown for
  * a pull-request comment or as JSON. Exit 0 ok, 2 bad usage or a ref git does not know.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { diffCrosswalks, renderDiffJson, renderDiffMarkdown, summaryLine } from '../src/lib/crosswalk-diff.ts';
 import { isIsoDate, todayIso } from '../src/lib/dates.ts';
-import { dataAtRef, dataFromSources, GitError, resolveRef, type DataAtRef } from '../src/lib/node/git.ts';
+import {
+  dataAtRef,
+  dataFromSources,
+  exceptionsOnDisk,
+  GitError,
+  resolveRef,
+  type DataAtRef,
+} from '../src/lib/node/git.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 
 const USAGE =
@@ -49,6 +59,12 @@ if (v.format !== 'md' && v.format !== 'json') fail(2, `unknown --format "${v.for
 const on = v.on ?? todayIso();
 if (!isIsoDate(on)) fail(2, `--on "${v.on}" is not a date; expected YYYY-MM-DD`);
 
+function withExceptions(dir: string) {
+  const file = join(dir, EXCEPTIONS_FILE);
+  const ex = exceptionsOnDisk(dir, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  return ex ? { exceptions: ex } : {};
+}
+
 let before: DataAtRef;
 let after: DataAtRef;
 try {
@@ -58,7 +74,10 @@ try {
   after =
     head !== undefined
       ? dataAtRef(head, v.content, process.cwd(), on)
-      : dataFromSources(readContentDir(v.content), 'working tree', on);
+      : dataFromSources(readContentDir(v.content), 'working tree', {
+          today: on,
+          ...withExceptions(v.content),
+        });
 } catch (e) {
   if (e instanceof GitError) fail(2, e.message);
   fail(2, (e as Error).message);

@@ -5,7 +5,7 @@
  * DIR/ipcle-crosswalk.json and DIR/schema/*.schema.json. Exit 0 ok, 1 invalid content, 2 bad usage or
  * an output that exists (pass --force to replace it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -78,6 +78,13 @@ try {
       .filter((n) => n.endsWith('.schema.json'))
       .sort())
       outputs.set(`schema/${f}`, readFileSync(join('src/schemas/json', f)));
+  // Refuse before writing anything, so a refused export leaves no half-updated folder.
+  const existing = [...outputs.keys()].filter((name) => existsSync(join(v.out, name)));
+  if (existing.length && !v.force)
+    fail(
+      2,
+      `${join(v.out, existing[0]!)}${existing.length > 1 ? ` and ${existing.length - 1} more files` : ''} already exist(s); pass --force to overwrite, or choose another --out`,
+    );
   for (const [name, data] of outputs) writeFileAtomic(join(v.out, name), data, { force: v.force });
 } catch (e) {
   if (e instanceof ExportError) fail(1, e.message);

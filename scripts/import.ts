@@ -5,15 +5,17 @@
  * change (a dry run); writes only with --write, and only when there is no error or conflict.
  * Exit 0 ok, 1 errors in the sheet or conflicts (nothing written), 2 bad usage or unreadable file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
-import { formatHuman, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { formatHuman } from '../src/lib/diagnostics.ts';
 import { writeFileAtomic } from '../src/lib/node/files.ts';
+import { exceptionsOnDisk } from '../src/lib/node/git.ts';
 import { planImport, renderPlan } from '../src/lib/spreadsheet/import.ts';
-import { csvWorkbook, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
+import { csvWorkbook, decodeCsvBytes, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
 
 const USAGE = 'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--content DIR] [--format human|json]';
 /** Far above any real export (the designed 40,000 mappings make a ~15 MB workbook). */
@@ -65,14 +67,14 @@ try {
     if (names.length === 0) fail(2, `${file} holds no .csv files`);
     workbook = csvWorkbook(
       file,
-      names.map((n) => ({ path: join(file, n), text: readFileSync(join(file, n), 'utf8') })),
+      names.map((n) => ({ path: join(file, n), text: decodeCsvBytes(readFileSync(join(file, n)), join(file, n)) })),
     );
   } else if (st.size > MAX_BYTES) {
     fail(2, `${file} is ${(st.size / 1e6).toFixed(0)} MB; at most ${MAX_BYTES / 1e6} MB can be imported`);
   } else if (/\.xlsx$/i.test(file)) {
     workbook = await readXlsx(readFileSync(file), ExcelJS, file);
   } else if (/\.csv$/i.test(file)) {
-    workbook = csvWorkbook(file, [{ path: file, text: readFileSync(file, 'utf8') }]);
+    workbook = csvWorkbook(file, [{ path: file, text: decodeCsvBytes(readFileSync(file), file) }]);
   } else {
     fail(2, `${file}: expected an .xlsx or .csv file (save from Excel as "Excel Workbook" or "CSV UTF-8")`);
   }
@@ -87,8 +89,13 @@ try {
 } catch (e) {
   fail(2, (e as Error).message);
 }
-const plan = planImport(sources, workbook);
-const diagnostics = sortDiagnostics(plan.diagnostics);
+const exceptionsFile = join(v.content, EXCEPTIONS_FILE);
+const exceptions = exceptionsOnDisk(
+  v.content,
+  existsSync(exceptionsFile) ? readFileSync(exceptionsFile, 'utf8') : undefined,
+);
+const plan = planImport(sources, workbook, exceptions ? { exceptions } : {});
+const diagnostics = plan.diagnostics;
 const write = v.write && plan.errors === 0 && plan.files.length > 0;
 
 if (write) {

@@ -109,10 +109,17 @@ if (resolved.missing.length && !interactive) {
   fail(2, `missing required field(s) for ${kind}: --${resolved.missing.map((p) => p.flag).join(', --')}`);
 }
 if (interactive && (resolved.missing.length || Object.keys(given).length === 0)) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  // Reading lines through one iterator keeps answers typed (or pasted) ahead of their question.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (q: string) => {
+    process.stdout.write(q);
+    const next = await lines.next();
+    return next.done ? undefined : String(next.value);
+  };
   console.log(`New ${kind}. Answer each question; the answer is checked before the next one.`);
   try {
-    const answers = await askMissing(kind, given, ctx, (q) => rl.question(q), console.log, { optional: true });
+    const answers = await askMissing(kind, given, ctx, ask, console.log, { optional: true });
     resolved = resolveAnswers(kind, answers, ctx);
   } catch (e) {
     rl.close();

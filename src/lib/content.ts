@@ -65,7 +65,8 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const d of names) {
-      if (d.name.startsWith('.') || d.name === 'README.md' || (segs.length === 0 && d.name === 'exceptions.yaml')) continue;
+      if (d.name.startsWith('.') || d.name === 'README.md' || (segs.length === 0 && d.name === 'exceptions.yaml'))
+        continue;
       const abs = join(dir, d.name);
       if (d.isDirectory()) walk(abs, [...segs, d.name]);
       else if (d.isFile()) {

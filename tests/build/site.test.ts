@@ -64,6 +64,10 @@ describe('pages exist with the right figures', () => {
     expect(t).toContain('Reviewed (two professions agree)');
     expect(t).toContain('Reviewer Two (fixture) (Nursing), 2025-02-03: agree');
     expect(t).toContain('Cite this');
+    expect(t).toMatch(
+      /\(2026\)\. BPB B\.1\.1 Interprofessional Education, Beta Accreditation Standards \(2024\): summary and mappings to IP-CLE characteristics\. In IP-CLE Crosswalk \(data version fixture\)\. CC BY 4\.0\. https:\/\/crosswalk\.test\/ipcle\/standards\/beta-2024\/b-1-1\/ \(accessed 2026-11-25\)\./,
+    );
+    expect(t).toContain('Cite this mapping');
     const g3 = text(page('standards/gamma-2025/g-3'));
     expect(g3).toContain('This code and title have not been confirmed in a source');
     // B-2 maps teamwork only implicitly, so it is not offered as a related standard (see site-data unit test).

@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   CHANGELOG_END,
   CHANGELOG_START,
@@ -25,7 +26,17 @@ const DELETED = readFileSync('tests/fixtures/diff/deleted.txt', 'utf8').split('\
 const git = (cwd: string, ...args: string[]) =>
   execFileSync(
     'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args],
+    [
+      '-c',
+      'user.name=Test',
+      '-c',
+      'user.email=test@example.org',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'tag.gpgsign=false',
+      ...args,
+    ],
     { cwd, encoding: 'utf8' },
   );
 
@@ -62,13 +73,34 @@ describe('reading content at a git ref', () => {
     expect(head.map((s) => s.path)).toContain('content/standards/gamma-2025/g-4.md');
     const a1 = head.find((s) => s.path === 'content/standards/alpha-2020/a-1.md')!;
     expect(a1.segments).toEqual(['standards', 'alpha-2020', 'a-1.md']);
-    expect(new TextDecoder().decode(a1.bytes)).toBe(readFileSync(join(HEAD_OVERLAY, 'standards/alpha-2020/a-1.md'), 'utf8'));
+    expect(new TextDecoder().decode(a1.bytes)).toBe(
+      readFileSync(join(HEAD_OVERLAY, 'standards/alpha-2020/a-1.md'), 'utf8'),
+    );
     expect(dataTags(repo)).toEqual(['data-v1.0.0']);
+  });
+
+  it('leaves the exceptions file out of the content and applies it, as the check does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipcle-diff-ex-'));
+    git(dir, 'init', '-q');
+    cpSync(FIXTURES, join(dir, 'content'), { recursive: true });
+    // The fixture has one warning (an unverified standard without a URL); accept it with a reason.
+    writeFileSync(
+      join(dir, 'content/exceptions.yaml'),
+      '- rule: verification-source\n  file: standards/gamma-2025/g-3.md\n  reason: "The fixture code is known to be unverified."\n',
+    );
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'with exceptions');
+    expect(readContentAtRef('HEAD', 'content', dir).map((s) => s.path)).not.toContain('content/exceptions.yaml');
+    const at = dataAtRef('HEAD', 'content', dir, TODAY);
+    expect(at.errors).toBe(0);
+    expect(at.data.standards).toHaveLength(6);
   });
 
   it('a bad ref is a clear error', () => {
     expect(() => resolveRef('no-such-branch', repo)).toThrow(GitError);
-    expect(() => resolveRef('no-such-branch', repo)).toThrow(/unknown git ref "no-such-branch": no branch, tag or commit/);
+    expect(() => resolveRef('no-such-branch', repo)).toThrow(
+      /unknown git ref "no-such-branch": no branch, tag or commit/,
+    );
     expect(() => resolveRef('--all', repo)).toThrow(/is not a git ref/);
     expect(() => resolveRef('HEAD', tmpdir())).toThrow(/not inside a git repository/);
   });
@@ -127,7 +159,9 @@ describe('diff between two fixture states', () => {
     expect(md).toContain('| ○ Gap | 4 | 6 | +2 |');
     expect(md).toContain('- GPC 2025 × `psychological-safety`: ○ Gap → ● Covered');
     expect(md).toContain('#### Added (1)\n\n- GPC G 4 → `psychological-safety`: **explicit**, proposed.');
-    expect(md).toContain('- ANC A-1 → `psychological-safety`: strength **explicit** → **partial**; rationale: “The fixture');
+    expect(md).toContain(
+      '- ANC A-1 → `psychological-safety`: strength **explicit** → **partial**; rationale: “The fixture',
+    );
     expect(md).toContain('- BPB B-2 → `interprofessional-learning-experiences`: review proposed → disputed');
     expect(md).toContain('- BPB 2024: now checked for `psychological-safety`, `teams-and-teamwork`');
     expect(md).toContain('- Removed: `alpha-2020/a-2` ANC A-2 Orientation');
@@ -172,7 +206,9 @@ describe('changelog entries', () => {
   it('are put at the top of the data section, replacing an entry of the same version', () => {
     const doc = `# Changelog\n\n${CHANGELOG_START}\n\nNo data release yet.\n\n${CHANGELOG_END}\n\n## Code\n`;
     const one = upsertChangelog(doc, '1.0.0', '### Data v1.0.0 (2026-01-01)\n\nFirst.');
-    expect(one).toBe(`# Changelog\n\n${CHANGELOG_START}\n\n### Data v1.0.0 (2026-01-01)\n\nFirst.\n\n${CHANGELOG_END}\n\n## Code\n`);
+    expect(one).toBe(
+      `# Changelog\n\n${CHANGELOG_START}\n\n### Data v1.0.0 (2026-01-01)\n\nFirst.\n\n${CHANGELOG_END}\n\n## Code\n`,
+    );
     const two = upsertChangelog(one, '1.1.0', '### Data v1.1.0 (2026-02-01)\n\nSecond.');
     expect(two.indexOf('v1.1.0')).toBeLessThan(two.indexOf('v1.0.0'));
     const again = upsertChangelog(two, '1.1.0', '### Data v1.1.0 (2026-02-02)\n\nSecond, redone.');
@@ -185,7 +221,10 @@ describe('changelog entries', () => {
 
 describe('npm run diff and npm run release', () => {
   const run = (script: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(process.cwd(), 'scripts', `${script}.ts`), ...args], { cwd: repo, encoding: 'utf8' });
+    spawnSync(process.execPath, [join(process.cwd(), 'scripts', `${script}.ts`), ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
 
   it('diff prints Markdown or JSON; a bad ref exits 2 with a clear message', () => {
     const md = run('diff', 'HEAD~1', 'HEAD', '--on', TODAY);
@@ -205,19 +244,24 @@ describe('npm run diff and npm run release', () => {
   });
 
   it('release writes the changelog entry and the citation version, once per version', () => {
-    const r = run('release', '--version', '1.1.0', '--date', TODAY);
+    const r = run('release', '--version', '1.1.0', '--date', '2026-11-30');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('data v1.1.0 (2026-11-25): mappings: 1 added, 2 removed, 2 changed');
+    expect(r.stdout).toContain('data v1.1.0 (2026-11-30): mappings: 1 added, 2 removed, 2 changed');
     const changelog = readFileSync(join(repo, 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain(`${CHANGELOG_START}\n\n### Data v1.1.0 (2026-11-25)\n\nCompared with \`data-v1.0.0\``);
+    expect(changelog).toContain(`${CHANGELOG_START}\n\n### Data v1.1.0 (2026-11-30)\n\nCompared with \`data-v1.0.0\``);
     expect(changelog).not.toContain('No data release yet');
     expect(changelog).toContain('## Code');
     const cff = readFileSync(join(repo, 'CITATION.cff'), 'utf8');
-    expect(cff).toContain('version: "1.1.0"');
-    expect(cff).toContain('date-released: "2026-11-25"');
+    expect(parse(cff)).toMatchObject({ version: '1.1.0', 'date-released': '2026-11-30', 'cff-version': '1.2.0' });
+    // Only those two lines change: comments and the rest of the file stay as they were.
+    const original = readFileSync('CITATION.cff', 'utf8').split('\n');
+    expect(cff.split('\n').filter((l) => !original.includes(l))).toEqual([
+      expect.stringMatching(/^version: ['"]1\.1\.0['"]$/),
+      expect.stringMatching(/^date-released: ['"]2026-11-30['"]$/),
+    ]);
     expect(cff).toContain('# Citation metadata for the IP-CLE Crosswalk data');
-    expect(run('release', '--version', '1.1.0', '--date', TODAY).status).toBe(0);
+    expect(run('release', '--version', '1.1.0', '--date', '2026-11-30').status).toBe(0);
     expect(readFileSync(join(repo, 'CHANGELOG.md'), 'utf8').match(/### Data v1\.1\.0/g)).toHaveLength(1);
     const taken = run('release', '--version', '1.0.0');
     expect(taken.status).toBe(2);

@@ -8,7 +8,14 @@ import { loadFiles, readContentDir, type SourceFile } from '../../src/lib/conten
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { exportTables, renderCsvFiles, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
 import { MAX_ROWS, planImport, type ImportPlan } from '../../src/lib/spreadsheet/import.ts';
-import { csvWorkbook, parseCsv, readXlsx, ReadError, type RawWorkbook } from '../../src/lib/spreadsheet/read.ts';
+import {
+  csvWorkbook,
+  decodeCsvBytes,
+  parseCsv,
+  readXlsx,
+  ReadError,
+  type RawWorkbook,
+} from '../../src/lib/spreadsheet/read.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
 
 const sources = (): SourceFile[] => readContentDir(FIXTURES);
@@ -290,6 +297,8 @@ describe('import refuses bad input with row-and-column errors', () => {
       ['a', 'b'],
       ['x;y', 'say "hi"'],
     ]);
+    expect(() => decodeCsvBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'x.csv')).toThrow('save it as "CSV UTF-8');
+    expect(decodeCsvBytes(new TextEncoder().encode('café'), 'x.csv')).toBe('café');
     const unknownCsv = csvImport({ 'notes.csv': 'topic,owner\nx,y\n' });
     expect(refused(unknownCsv)[0]).toMatchObject({ rule: 'import-sheet', file: 'notes.csv' });
   });

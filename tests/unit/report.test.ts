@@ -66,11 +66,13 @@ describe('report model', () => {
       reviewedMappings: 1,
     });
     expect(report.gaps).toHaveLength(4);
-    expect(report.professions.map((p) => [p.profession, p.statuses['interprofessional-learning-experiences']])).toEqual([
-      ['all-health-professions', 'gap'],
-      ['nursing', 'not-reviewed'],
-      ['pharmacy', 'covered'],
-    ]);
+    expect(report.professions.map((p) => [p.profession, p.statuses['interprofessional-learning-experiences']])).toEqual(
+      [
+        ['all-health-professions', 'gap'],
+        ['nursing', 'not-reviewed'],
+        ['pharmacy', 'covered'],
+      ],
+    );
     expect(report.bodies[0]!.transition).toMatchObject({ to: 'alpha-2027', startsOn: '2027-01-01' });
   });
 });

@@ -93,7 +93,10 @@ describe('check rules', () => {
   });
 
   it('editions: dates, supersede direction and cycles', () => {
-    const alpha2021 = baseSet()[ED]!.replace('"2020-07-01"', '"2021"').replace('copyright:', 'supersedes: alpha-2020\ncopyright:');
+    const edition = baseSet()[ED]!;
+    const alpha2021 = edition
+      .replace('"2020-07-01"', '"2021"')
+      .replace('copyright:', 'supersedes: alpha-2020\ncopyright:');
     const r = set({
       ...ed((s) => s.replace('copyright:', 'effectiveTo: "2019"\nsupersedes: alpha-2021\ncopyright:')),
       'editions/alpha-2021.md': alpha2021,

@@ -82,10 +82,16 @@ describe('scaffolding', () => {
       expect(r.errors, kind).toEqual([]);
       expect(r.missing, kind).toEqual([]);
       const s = buildScaffold(kind, r.answers, c, TODAY);
-      expect(s.diagnostics.filter((d) => d.severity === 'error'), `${kind}\n${s.text}`).toEqual([]);
-      const all = checkSources([...c.sources, { path: s.path, segments: s.segments, bytes: new TextEncoder().encode(s.text) }], {
-        today: TODAY,
-      });
+      expect(
+        s.diagnostics.filter((d) => d.severity === 'error'),
+        `${kind}\n${s.text}`,
+      ).toEqual([]);
+      const all = checkSources(
+        [...c.sources, { path: s.path, segments: s.segments, bytes: new TextEncoder().encode(s.text) }],
+        {
+          today: TODAY,
+        },
+      );
       expect(all.errors, kind).toBe(0);
     }
   });
@@ -143,7 +149,10 @@ Expects programs to run interprofessional team debriefs.
       ctx(),
     );
     expect(bad.errors.map((e) => e.flag)).toEqual(['id', 'source-year', 'source-url']);
-    expect(bad.errors[0]).toMatchObject({ expected: 'lowercase letters, digits and single hyphens', fix: 'try `shared-governance`' });
+    expect(bad.errors[0]).toMatchObject({
+      expected: 'lowercase letters, digits and single hyphens',
+      fix: 'try `shared-governance`',
+    });
     expect(bad.errors[2]!.message).toBe('a full URL starting with https://');
     const stub = resolveAnswers('initiative', { ...VALID.initiative, characteristic: ['team-work'] }, ctx());
     expect(stub.errors[0]).toMatchObject({ message: '`team-work` was replaced by `teams-and-teamwork`' });
@@ -152,7 +161,11 @@ Expects programs to run interprofessional team debriefs.
   it('asks only for mapping fields once a characteristic is given, and lists what is missing', () => {
     const r = resolveAnswers('standard', { edition: 'beta-2024', code: 'B.9' }, ctx());
     expect(r.missing.map((p) => p.flag)).toEqual(['level', 'bindingness', 'verification']);
-    const m = resolveAnswers('standard', { edition: 'beta-2024', code: 'B.9', characteristic: 'teams-and-teamwork' }, ctx());
+    const m = resolveAnswers(
+      'standard',
+      { edition: 'beta-2024', code: 'B.9', characteristic: 'teams-and-teamwork' },
+      ctx(),
+    );
     expect(m.missing.map((p) => p.flag)).toEqual(['level', 'bindingness', 'verification', 'strength', 'rationale']);
   });
 
@@ -168,7 +181,11 @@ Expects programs to run interprofessional team debriefs.
     expect(dupId.errors[0]!.message).toBe('content/characteristics/psychological-safety.md already exists');
     const stubId = resolveAnswers('characteristic', { ...VALID.characteristic, id: 'team-work' }, c);
     expect(stubId.errors[0]!.message).toBe('content/characteristics/team-work.md already exists');
-    const forced = buildScaffold('standard', { ...resolveAnswers('standard', VALID.standard, c).answers, code: 'B-2' }, c);
+    const forced = buildScaffold(
+      'standard',
+      { ...resolveAnswers('standard', VALID.standard, c).answers, code: 'B-2' },
+      c,
+    );
     expect(forced.errors).toBeGreaterThan(0);
     expect(forced.diagnostics[0]).toMatchObject({ rule: 'new', message: 'the file already exists' });
   });
@@ -207,9 +224,20 @@ Expects programs to run interprofessional team debriefs.
     expect(said[1]).toMatch(/^ {2}.*found "last year"/);
     const r = resolveAnswers('initiative', result, ctx());
     expect(r.errors).toEqual([]);
-    expect(r.answers).toMatchObject({ id: 'joint-simulation-days', characteristic: ['teams-and-teamwork'], 'source-year': 2022 });
+    expect(r.answers).toMatchObject({
+      id: 'joint-simulation-days',
+      characteristic: ['teams-and-teamwork'],
+      'source-year': 2022,
+    });
     await expect(
-      askMissing('initiative', {}, ctx(), async () => 'Shared Onboarding (fixture)', () => {}, { tries: 2 }),
+      askMissing(
+        'initiative',
+        {},
+        ctx(),
+        async () => 'Shared Onboarding (fixture)',
+        () => {},
+        { tries: 2 },
+      ),
     ).rejects.toThrow(/no valid answer for id|no valid answer for characteristic/);
   });
 

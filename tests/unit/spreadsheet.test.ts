@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import { SCHEMAS, type EntityKind } from '../../src/schemas/index.ts';
 import { checkSources } from '../../src/lib/check/index.ts';
 import { loadFiles, readContentDir, type SourceFile } from '../../src/lib/content.ts';
 import { fieldRows } from '../../src/lib/field-reference.ts';
+import { exceptionsOnDisk } from '../../src/lib/node/git.ts';
 import { decodeCell, encodeCell, normalize, rowHash, sameValue, type Codec } from '../../src/lib/spreadsheet/cells.ts';
 import { SHEETS, sheetForCsvName, sheetForHeader } from '../../src/lib/spreadsheet/columns.ts';
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
@@ -194,7 +195,14 @@ describe('round trip', () => {
 
   it('round-trips the real content too', async () => {
     const sources = readContentDir('content');
-    const p = await plan(sources, await exportXlsx(sources));
+    const exceptions = exceptionsOnDisk(
+      'content',
+      existsSync('content/exceptions.yaml') ? readFileSync('content/exceptions.yaml', 'utf8') : undefined,
+    );
+    const p = planImport(sources, await readXlsx(await exportXlsx(sources), ExcelJS, 'real.xlsx'), {
+      today: TODAY,
+      ...(exceptions && { exceptions }),
+    });
     expect(p.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(p.files).toEqual([]);
   });
@@ -304,6 +312,24 @@ describe('round trip', () => {
     expect((await plan(sources(), await exportXlsx(sources()))).files).toEqual([]);
   });
 
+  it('a title replaced on both the Standards sheet and beside its mappings is one edit, not an error', async () => {
+    const { sources } = scratch();
+    const before = sources();
+    const edited = await editXlsx(await exportXlsx(before), (wb) => {
+      setCell(wb, 'Standards', 'beta-2024/b-2', 'title', 'Team-Based Practice');
+      setCell(wb, 'Mappings', 'beta-2024/b-2#teams-and-teamwork', 'title', 'Team-Based Practice');
+      setCell(wb, 'Mappings', 'beta-2024/b-2#interprofessional-learning-experiences', 'title', 'Team-Based Practice');
+    });
+    const p = await plan(before, edited);
+    expect(p.diagnostics).toEqual([]);
+    expect(p.files.map((f) => f.changes.map((c) => `${c.sheet} ${c.field}`))).toEqual([['Standards title']]);
+    // Changing it beside a mapping only is refused: the Standards sheet is where it is edited.
+    const only = await editXlsx(await exportXlsx(before), (wb) =>
+      setCell(wb, 'Mappings', 'beta-2024/b-2#teams-and-teamwork', 'title', 'Team-Based Practice'),
+    );
+    expect((await plan(before, only)).diagnostics[0]).toMatchObject({ rule: 'import-read-only' });
+  });
+
   it('edits from a CSV folder apply like edits from the workbook', () => {
     const { sources } = scratch();
     const before = sources();
@@ -315,6 +341,16 @@ describe('round trip', () => {
     expect(p.errors).toBe(0);
     expect(p.files).toHaveLength(1);
     expect(p.files[0]!.changes[0]).toMatchObject({ field: 'mappings[0].quote', to: 'speak up without fear of blame' });
+    // A row deleted from the sheet is not a deletion: the mapping is kept, and the dry run says so.
+    const fewer = mappings
+      .split('\r\n')
+      .filter((l) => !l.startsWith('gamma-2025/g-3,'))
+      .join('\r\n');
+    const q = planImport(before, csvWorkbook('edits', [{ path: 'mappings.csv', text: fewer }]), { today: TODAY });
+    expect(q.files.map((f) => f.file)).toEqual(['content/standards/alpha-2020/a-1.md']);
+    expect(q.notes).toContain(
+      'Mappings: 1 mapping(s) in the files have no row in the sheet and are kept (import never deletes; to remove one, edit its file)',
+    );
   });
 });
 

@@ -22,7 +22,10 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
-export function applyExceptions(diagnostics: Diagnostic[], src: ExceptionsSource): { kept: Diagnostic[]; excepted: number } {
+export function applyExceptions(
+  diagnostics: Diagnostic[],
+  src: ExceptionsSource,
+): { kept: Diagnostic[]; excepted: number } {
   const doc = parseDocument(src.text, { uniqueKeys: true });
   const at = (offset: number, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
     rule: 'exceptions',
@@ -34,18 +37,29 @@ export function applyExceptions(diagnostics: Diagnostic[], src: ExceptionsSource
     message,
     ...extra,
   });
-  if (doc.errors.length) return { kept: [...diagnostics, at(doc.errors[0]!.pos[0], `YAML syntax error: ${doc.errors[0]!.message.split('\n')[0]}`)], excepted: 0 };
+  if (doc.errors.length)
+    return {
+      kept: [...diagnostics, at(doc.errors[0]!.pos[0], `YAML syntax error: ${doc.errors[0]!.message.split('\n')[0]}`)],
+      excepted: 0,
+    };
   const parsed = exceptionsFileSchema.safeParse(doc.toJS() ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return {
-      kept: [...diagnostics, at(0, `invalid exception: ${issue.message}`, { path: formatPath(issue.path as (string | number)[]), expected: 'a list of entries with rule, file, optional path, and reason' })],
+      kept: [
+        ...diagnostics,
+        at(0, `invalid exception: ${issue.message}`, {
+          path: formatPath(issue.path as (string | number)[]),
+          expected: 'a list of entries with rule, file, optional path, and reason',
+        }),
+      ],
       excepted: 0,
     };
   }
   const items = (doc.contents as { items?: { range?: [number, number, number] }[] } | null)?.items ?? [];
   const used = new Set<number>();
-  const matches = (e: CheckException, d: Diagnostic) => d.rule === e.rule && d.file === `${src.contentPrefix}${e.file}` && (e.path === undefined || e.path === d.path);
+  const matches = (e: CheckException, d: Diagnostic) =>
+    d.rule === e.rule && d.file === `${src.contentPrefix}${e.file}` && (e.path === undefined || e.path === d.path);
   const kept = diagnostics.filter((d) => {
     const i = parsed.data.findIndex((e) => matches(e, d));
     if (i < 0) return true;

@@ -98,7 +98,11 @@ export function checkDir(root: string, options: { today?: string } = {}): CheckR
   const file = join(root, EXCEPTIONS_FILE);
   const shown = relative(process.cwd(), root).split(sep).join('/');
   const exceptions = existsSync(file)
-    ? { path: `${shown ? `${shown}/` : ''}${EXCEPTIONS_FILE}`, text: readFileSync(file, 'utf8'), contentPrefix: shown ? `${shown}/` : '' }
+    ? {
+        path: `${shown ? `${shown}/` : ''}${EXCEPTIONS_FILE}`,
+        text: readFileSync(file, 'utf8'),
+        contentPrefix: shown ? `${shown}/` : '',
+      }
     : undefined;
   return checkSources(readContentDir(root), { ...options, ...(exceptions && { exceptions }) });
 }

@@ -3,6 +3,7 @@
  * blobs straight from the object database (no checkout), so the working tree is never touched.
  */
 import { execFileSync } from 'node:child_process';
+import { EXCEPTIONS_FILE, type ExceptionsSource } from '../check/exceptions.ts';
 import { checkSources } from '../check/index.ts';
 import type { SourceFile } from '../content.ts';
 import { toCrosswalkData, type CrosswalkData } from '../crosswalk.ts';
@@ -44,8 +45,19 @@ export function resolveRef(ref: string, cwd = process.cwd()): string {
   }
 }
 
-/** Every file under `contentDir` at a commit, shaped like readContentDir's output. */
+/**
+ * Every file under `contentDir` at a commit, shaped like readContentDir's output (which skips dotfiles,
+ * README.md and the exceptions file; the latter is returned separately).
+ */
 export function readContentAtRef(ref: string, contentDir: string, cwd = process.cwd()): SourceFile[] {
+  return readAtRef(ref, contentDir, cwd).sources;
+}
+
+function readAtRef(
+  ref: string,
+  contentDir: string,
+  cwd: string,
+): { sources: SourceFile[]; exceptions?: ExceptionsSource } {
   const commit = resolveRef(ref, cwd);
   const dir = contentDir.replace(/\/+$/, '');
   const listing = git(['ls-tree', '-r', '-z', commit, '--', dir], cwd).toString();
@@ -59,7 +71,7 @@ export function readContentAtRef(ref: string, contentDir: string, cwd = process.
     })
     .filter((e) => e.type === 'blob' && e.path.startsWith(`${dir}/`))
     .filter((e) => !e.path.split('/').some((seg) => seg.startsWith('.')) && !e.path.endsWith('/README.md'));
-  if (entries.length === 0) return [];
+  if (entries.length === 0) return { sources: [] };
   const out = git(['cat-file', '--batch'], cwd, `${entries.map((e) => e.sha).join('\n')}\n`);
   const files: SourceFile[] = [];
   let pos = 0;
@@ -71,7 +83,14 @@ export function readContentAtRef(ref: string, contentDir: string, cwd = process.
     files.push({ path: e.path, segments: e.path.slice(dir.length + 1).split('/'), bytes });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return files;
+  const exceptionsPath = `${dir}/${EXCEPTIONS_FILE}`;
+  const ex = files.find((f) => f.path === exceptionsPath);
+  const sources = files.filter((f) => f !== ex);
+  if (!ex) return { sources };
+  return {
+    sources,
+    exceptions: { path: exceptionsPath, text: new TextDecoder().decode(ex.bytes), contentPrefix: `${dir}/` },
+  };
 }
 
 /** "2026-11-25+abc1234": date and short hash of the newest commit touching the content at a ref. */
@@ -87,13 +106,27 @@ export interface DataAtRef {
   errors: number;
 }
 
-export function dataFromSources(sources: readonly SourceFile[], version: string, today?: string): DataAtRef {
-  const check = checkSources(sources, today ? { today } : {});
+export function dataFromSources(
+  sources: readonly SourceFile[],
+  version: string,
+  options: { today?: string; exceptions?: ExceptionsSource } = {},
+): DataAtRef {
+  const check = checkSources(sources, options);
   return { data: toCrosswalkData(check.content, version), errors: check.errors };
 }
 
 export function dataAtRef(ref: string, contentDir: string, cwd = process.cwd(), today?: string): DataAtRef {
-  return dataFromSources(readContentAtRef(ref, contentDir, cwd), versionAtRef(ref, contentDir, cwd), today);
+  const { sources, exceptions } = readAtRef(ref, contentDir, cwd);
+  return dataFromSources(sources, versionAtRef(ref, contentDir, cwd), {
+    ...(today && { today }),
+    ...(exceptions && { exceptions }),
+  });
+}
+
+/** The exceptions file of a content folder on disk, as checkDir reads it. */
+export function exceptionsOnDisk(contentDir: string, text: string | undefined): ExceptionsSource | undefined {
+  const dir = contentDir.replace(/\/+$/, '');
+  return text === undefined ? undefined : { path: `${dir}/${EXCEPTIONS_FILE}`, text, contentPrefix: `${dir}/` };
 }
 
 /** Data release tags (`data-v1.2.0`), newest version first. */

@@ -1,5 +1,12 @@
 /** Builds the report model every format renders, so all formats show the same numbers. */
-import { byProfession, computeCoverage, describeCounts, initiativeOpportunities, reciprocity, type Selection } from '../coverage.ts';
+import {
+  byProfession,
+  computeCoverage,
+  describeCounts,
+  initiativeOpportunities,
+  reciprocity,
+  type Selection,
+} from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
 import type { GapReport } from './schema.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';

@@ -60,8 +60,12 @@ export function renderMarkdown(r: GapReport): string {
 
   if (r.professions.length > 1) {
     out.push('## By profession', '', 'Best status among the selected bodies of each profession.', '');
-    out.push(`| Characteristic | ${r.professions.map((p) => esc(p.profession)).join(' | ')} |`, `| --- |${r.professions.map(() => ' --- |').join('')}`);
-    for (const ch of r.characteristics) out.push(`| ${esc(ch.name)} | ${r.professions.map((p) => statusText(p.statuses[ch.id]!)).join(' | ')} |`);
+    out.push(
+      `| Characteristic | ${r.professions.map((p) => esc(p.profession)).join(' | ')} |`,
+      `| --- |${r.professions.map(() => ' --- |').join('')}`,
+    );
+    for (const ch of r.characteristics)
+      out.push(`| ${esc(ch.name)} | ${r.professions.map((p) => statusText(p.statuses[ch.id]!)).join(' | ')} |`);
     out.push('');
   }
   out.push('## Gaps', '');

@@ -99,7 +99,9 @@ export const gapReportSchema = z
     ),
     gaps: z.array(z.strictObject({ characteristic: z.string(), body: z.string(), edition: z.string() })),
     professions: z
-      .array(z.strictObject({ profession: z.string(), bodies: z.array(z.string()), statuses: z.record(z.string(), status) }))
+      .array(
+        z.strictObject({ profession: z.string(), bodies: z.array(z.string()), statuses: z.record(z.string(), status) }),
+      )
       .describe('per profession: the best status per characteristic among the selected bodies of that profession'),
     opportunities: z.strictObject({
       initiatives: z.array(

@@ -134,10 +134,16 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 4 } };
 
   const prof = wb.addWorksheet('Professions', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  prof.columns = [{ header: 'Characteristic', key: 'c', width: 44 }, ...report.professions.map((p) => ({ header: p.profession, key: p.profession, width: 18 }))];
+  prof.columns = [
+    { header: 'Characteristic', key: 'c', width: 44 },
+    ...report.professions.map((p) => ({ header: p.profession, key: p.profession, width: 18 })),
+  ];
   prof.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = prof.addRow([ch.name, ...report.professions.map((p) => `${STATUS_SYMBOL[p.statuses[ch.id]!]} ${STATUS_LABEL[p.statuses[ch.id]!]}`)]);
+    const row = prof.addRow([
+      ch.name,
+      ...report.professions.map((p) => `${STATUS_SYMBOL[p.statuses[ch.id]!]} ${STATUS_LABEL[p.statuses[ch.id]!]}`),
+    ]);
     report.professions.forEach((p, i) => {
       row.getCell(i + 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[p.statuses[ch.id]!] } };
     });

@@ -3,7 +3,9 @@
  * crosswalk, rendered Markdown bodies, coverage in force on the build date, and per-page lookups.
  * All computation is delegated to src/lib (coverage.ts, report/); nothing here is page-specific.
  */
+import { readFileSync } from 'node:fs';
 import { micromark } from 'micromark';
+import { parseCitationCff, type CitationMeta } from '../citation.ts';
 import type { Entry, StandardEntry } from '../content.ts';
 import { computeCoverage, editionOn, type Coverage, type Selection } from '../coverage.ts';
 import type { EditionRec, StandardRec } from '../crosswalk.ts';
@@ -30,6 +32,8 @@ export interface Site {
     standards: Map<string, StandardEntry>;
     initiatives: Map<string, Entry<'initiative'>>;
   };
+  /** Who to credit and under which licence, from CITATION.cff. */
+  citation: CitationMeta;
   /** Repository path of an entity's file, for edit links. */
   filePath(kind: string, id: string): string;
   /** Editions of a body, newest first, and the one in force today. */
@@ -125,6 +129,7 @@ export function getSite(): Site {
   cached = {
     loaded,
     contentDir,
+    citation: parseCitationCff(readFileSync('CITATION.cff', 'utf8')),
     today,
     coverage,
     report,

@@ -6,6 +6,7 @@
  * edited in the sheet whose source also changed since the export is a conflict.
  */
 import { SCHEMAS, type EntityKind } from '../../schemas/index.ts';
+import type { ExceptionsSource } from '../check/exceptions.ts';
 import { checkSources } from '../check/index.ts';
 import type { Content, SourceFile } from '../content.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -344,7 +345,7 @@ function formatField(path: readonly (string | number)[]): string {
 export function planImport(
   sources: readonly SourceFile[],
   workbook: RawWorkbook,
-  options: { today?: string } = {},
+  options: { today?: string; exceptions?: ExceptionsSource } = {},
 ): ImportPlan {
   const ctx: Ctx = { file: workbook.file, format: workbook.format, diagnostics: [], suggestions: 0 };
   const notes: string[] = [];
@@ -352,7 +353,7 @@ export function planImport(
   const finish = (files: FileChange[] = []): ImportPlan => {
     const errors = ctx.diagnostics.filter((d) => d.severity === 'error').length;
     // With any error nothing is written, so no file is listed as changing.
-    return { diagnostics: ctx.diagnostics, errors, files: errors ? [] : files, counts, notes };
+    return { diagnostics: inSheetOrder(ctx.diagnostics), errors, files: errors ? [] : files, counts, notes };
   };
 
   const baseline = checkSources(sources, options);
@@ -447,7 +448,9 @@ export function planImport(
     return p;
   };
 
-  for (const spec of SHEETS) {
+  // Entity sheets first: the Mappings sheet's context columns may show values the Standards sheet sets.
+  const pendingStandards = new Map<string, Map<string, unknown>>();
+  for (const spec of [...SHEETS.filter((x) => x.row !== 'mapping'), ...SHEETS.filter((x) => x.row === 'mapping')]) {
     const sheet = bySpec.get(spec.name);
     if (!sheet) continue;
     const colOf = readHeader(ctx, sheet, spec);
@@ -462,8 +465,18 @@ export function planImport(
     const byKey = new Map(existing.map((r) => [r.key, r]));
     const tally: SheetCounts = { sheet: spec.name, rows: rows.length, unchanged: 0, edited: 0, added: 0, outdated: 0 };
     counts.push(tally);
-    if (spec.row === 'mapping') planMappingRows(ctx, spec, rows, byKey, content, plannedFor, tally);
-    else planEntityRows(ctx, spec, rows, byKey, content, plannedFor, tally);
+    if (spec.row === 'standard')
+      for (const r of rows)
+        pendingStandards.set(String(r.values[0]), new Map(spec.columns.map((c, i) => [c.header, r.values[i]])));
+    const matched =
+      spec.row === 'mapping'
+        ? planMappingRows(ctx, spec, rows, byKey, content, plannedFor, tally, pendingStandards)
+        : planEntityRows(ctx, spec, rows, byKey, content, plannedFor, tally);
+    const absent = existing.filter((r) => !matched.has(r.key)).length;
+    if (absent)
+      notes.push(
+        `${spec.name}: ${absent} ${spec.row === 'mapping' ? 'mapping' : spec.row}(s) in the files have no row in the sheet and are kept (import never deletes; to remove one, edit its file)`,
+      );
   }
 
   // Even when some rows are wrong, the rows that were read are checked too, so one run reports all.
@@ -505,6 +518,17 @@ export function planImport(
   return finish(files);
 }
 
+/** Messages in the order a reader meets them: file, then sheet as exported, then row and column. */
+function inSheetOrder(list: readonly Diagnostic[]): Diagnostic[] {
+  const sheetRank = (d: Diagnostic) => {
+    const name = /^(\w+)(?:!| row )/.exec(d.path)?.[1];
+    return name === undefined ? -1 : SHEET_NAMES.indexOf(name as SheetName);
+  };
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || sheetRank(a) - sheetRank(b) || a.line - b.line || a.column - b.column,
+  );
+}
+
 /** Point a check message about a would-be file at the sheet cell it came from, when we know it. */
 function locateInSheet(ctx: Ctx, d: Diagnostic, p: Planned | undefined, bySpec: Map<SheetName, RawSheet>): Diagnostic {
   if (!p) return d;
@@ -543,9 +567,22 @@ type PlannedFor = (file: FileRow['file']) => Planned;
  * source changed since export: keep the files), or a conflict (both changed: report, never guess).
  * Returns the indexes of the columns to apply, or undefined.
  */
-function compare(ctx: Ctx, r: SheetRow, fileRow: FileRow, tally: SheetCounts): number[] | undefined {
+function compare(
+  ctx: Ctx,
+  r: SheetRow,
+  fileRow: FileRow,
+  tally: SheetCounts,
+  pending?: ReadonlyMap<string, unknown>,
+): number[] | undefined {
   const diffs = r.spec.columns.flatMap((c, i) =>
-    c.role === 'key' || c.role === 'hash' || !r.colOf[i] || sameValue(r.values[i], fileRow.values[i]) ? [] : [i],
+    c.role === 'key' ||
+    c.role === 'hash' ||
+    !r.colOf[i] ||
+    sameValue(r.values[i], fileRow.values[i]) ||
+    // A context column may already show the value its own sheet is changing it to (Find & Replace).
+    (c.role === 'context' && pending?.has(c.header) && sameValue(r.values[i], pending.get(c.header)))
+      ? []
+      : [i],
   );
   if (diffs.length === 0) {
     tally.unchanged++;
@@ -652,7 +689,7 @@ function planEntityRows(
   content: Content,
   plannedFor: PlannedFor,
   tally: SheetCounts,
-): void {
+): Set<string> {
   const idIdx = spec.columns.findIndex((c) => c.role === 'id');
   const seen = new Map<string, number>();
   const kind = spec.row as EntityKind;
@@ -709,6 +746,7 @@ function planEntityRows(
     p.entityRow = r;
     fieldEdits(r, fileRow, cols, [], p, '');
   }
+  return new Set(seen.keys());
 }
 
 function planMappingRows(
@@ -719,7 +757,8 @@ function planMappingRows(
   content: Content,
   plannedFor: PlannedFor,
   tally: SheetCounts,
-): void {
+  pendingStandards: ReadonlyMap<string, ReadonlyMap<string, unknown>>,
+): Set<string> {
   const stdIdx = spec.columns.findIndex((c) => c.role === 'id');
   const charIdx = spec.columns.findIndex((c) => c.header === 'characteristic');
   const standards = new Map(content.standards.map((s) => [s.id, s]));
@@ -800,7 +839,7 @@ function planMappingRows(
         continue;
       }
       claimed.set(key, r.row);
-      const cols = compare(ctx, r, fileRow, tally);
+      const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
       if (!cols) continue;
       const p = plannedFor(fileRow.file);
       p.mappingRows.set(fileRow.mappingIndex!, r);
@@ -847,7 +886,7 @@ function planMappingRows(
       }
       // A row typed in for a mapping that exists: treat it as that mapping's row.
       claimed.set(key, r.row);
-      const cols = compare(ctx, r, fileRow, tally);
+      const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
       if (!cols) continue;
       const p = plannedFor(fileRow.file);
       p.mappingRows.set(fileRow.mappingIndex!, r);
@@ -859,7 +898,8 @@ function planMappingRows(
     spec.columns.forEach((c, i) => {
       if (c.role !== 'context' || r.values[i] === undefined) return;
       const actual = c.path[0] === '@edition' ? s.edition : (s.file.data as Record<string, unknown>)[c.path[0]!];
-      if (sameValue(r.values[i], actual)) return;
+      if (sameValue(r.values[i], actual) || sameValue(r.values[i], pendingStandards.get(standardId)?.get(c.header)))
+        return;
       bad = true;
       err(
         ctx,
@@ -896,6 +936,7 @@ function planMappingRows(
     claimed.set(key, r.row);
     tally.added++;
   }
+  return new Set(claimed.keys());
 }
 
 /** The dry run as text: per file, each field that would change, then a summary. */
@@ -912,13 +953,10 @@ export function renderPlan(plan: ImportPlan, options: { write: boolean }): strin
     }
   }
   for (const n of plan.notes) out.push(`note: ${n}`);
-  const sheets = plan.counts
-    .map(
-      (c) =>
-        `${c.sheet}: ${c.rows} rows (${c.unchanged} unchanged, ${c.edited} edited, ${c.added} added${c.outdated ? `, ${c.outdated} out of date: files kept` : ''})`,
-    )
-    .join('; ');
-  if (sheets) out.push(sheets);
+  for (const c of plan.counts)
+    out.push(
+      `${c.sheet}: ${c.rows} rows (${c.unchanged} unchanged, ${c.edited} edited, ${c.added} added${c.outdated ? `, ${c.outdated} out of date: files kept` : ''})`,
+    );
   const n = plan.files.length;
   const fields = plan.files.reduce((k, f) => k + f.changes.length, 0);
   if (plan.errors > 0) out.push(`${plan.errors} error(s): nothing written`);

@@ -186,6 +186,17 @@ export function parseCsv(text: string, sheetName: string): RawSheet {
   return { name: sheetName, rows, merges: [] };
 }
 
+/** CSV bytes as text; a file saved in a legacy encoding is refused rather than read with broken accents. */
+export function decodeCsvBytes(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ReadError(
+      `${path} is not UTF-8 text (Excel's plain "CSV" format saves in a legacy encoding); save it as "CSV UTF-8 (Comma delimited)"`,
+    );
+  }
+}
+
 /**
  * CSV files as one workbook: each file is the sheet its name says (`mappings.csv`), or failing that the
  * sheet whose columns its header row holds. A file that is neither keeps its own name, and the import

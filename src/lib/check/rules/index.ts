@@ -33,5 +33,9 @@ export const LOAD_STAGES = [
   { id: 'encoding', description: 'UTF-8 without BOM, LF line endings (BOM and CRLF are warnings)' },
   { id: 'syntax', description: 'frontmatter between `---` lines, valid YAML, no duplicate keys, no tabs' },
   { id: 'schema', description: 'fields match the schema of their kind; unknown fields are errors' },
-  { id: 'exceptions', description: 'content/exceptions.yaml entries have a reason and still match a finding (a stale exception is an error)' },
+  {
+    id: 'exceptions',
+    description:
+      'content/exceptions.yaml entries have a reason and still match a finding (a stale exception is an error)',
+  },
 ] as const;
