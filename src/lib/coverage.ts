@@ -173,6 +173,11 @@ export interface Selection {
   on: string;
 }
 
+/** Every body, every characteristic, editions in force on a date. */
+export function everything(on: string): Selection {
+  return { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on };
+}
+
 export function selectAccreditors(ix: CrosswalkIndex, sel: Selection): AccreditorRec[] {
   const chosen = new Set(sel.accreditors);
   return ix.data.accreditors.filter(

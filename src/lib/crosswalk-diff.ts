@@ -6,6 +6,7 @@
  */
 import {
   computeCoverage,
+  everything,
   cellFor,
   STATUS_LABEL,
   STATUS_SYMBOL,
@@ -159,14 +160,7 @@ function editionLabeller(ixs: readonly CrosswalkIndex[]) {
 
 function totals(ix: CrosswalkIndex, on: string): StatusCounts {
   const counts: StatusCounts = { covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 };
-  const cov = computeCoverage(ix, {
-    accreditors: [],
-    professions: [],
-    kinds: [],
-    countries: [],
-    characteristics: [],
-    on,
-  });
+  const cov = computeCoverage(ix, everything(on));
   for (const row of cov.rows) for (const s of STATUSES) counts[s] += row.counts[s];
   return counts;
 }

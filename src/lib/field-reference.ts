@@ -5,26 +5,7 @@
 import { z } from 'astro/zod';
 import { FOLDERS, SCHEMAS, stubSchema, type EntityKind } from '../schemas/index.ts';
 import { LOAD_STAGES, RULES } from './check/rules/index.ts';
-
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-  values?: unknown[];
-}
-const def = (s: z.ZodType) => (s as unknown as { def: Def }).def;
-
-function unwrap(s: z.ZodType): { schema: z.ZodType; optional: boolean } {
-  let optional = false;
-  let cur = s;
-  while (['optional', 'default', 'nullable'].includes(def(cur).type) && def(cur).innerType) {
-    optional = true;
-    cur = def(cur).innerType!;
-  }
-  return { schema: cur, optional };
-}
+import { unwrap, zodDef as def } from './zod-walk.ts';
 
 function typeOf(s: z.ZodType): string {
   const d = def(s);

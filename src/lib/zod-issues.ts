@@ -6,42 +6,15 @@ import type { z } from 'astro/zod';
 import { formatPath, show, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import { locate, type ParsedFile } from './frontmatter.ts';
 import { didYouMean } from './suggest.ts';
+import { fieldsOf, schemaAt, unwrap } from './zod-walk.ts';
+
+export { fieldsOf, schemaAt };
 
 type AnySchema = z.ZodType;
 
-/** Unwrap optional/default/nullable wrappers. */
-function unwrap(schema: AnySchema): AnySchema {
-  let s = schema as AnySchema & { def: { type: string; innerType?: AnySchema } };
-  while (['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(s.def.type) && s.def.innerType) {
-    s = s.def.innerType as typeof s;
-  }
-  return s;
-}
-
-/** The sub-schema at a data path, following objects and arrays. */
-export function schemaAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema | undefined {
-  let s: AnySchema | undefined = schema;
-  for (const seg of path) {
-    if (!s) return undefined;
-    const u = unwrap(s) as AnySchema & {
-      def: { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
-    };
-    if (u.def.type === 'object' && typeof seg === 'string') s = u.def.shape?.[seg];
-    else if (u.def.type === 'array') s = u.def.element;
-    else return undefined;
-  }
-  return s;
-}
-
-export function fieldsOf(schema: AnySchema | undefined): string[] {
-  if (!schema) return [];
-  const u = unwrap(schema) as AnySchema & { def: { type: string; shape?: Record<string, AnySchema> } };
-  return u.def.type === 'object' ? Object.keys(u.def.shape ?? {}) : [];
-}
-
 function describeField(schema: AnySchema | undefined): string | undefined {
   if (!schema) return undefined;
-  return schema.description ?? unwrap(schema).description;
+  return schema.description ?? unwrap(schema).schema.description;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {

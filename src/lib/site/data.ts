@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { micromark } from 'micromark';
 import { parseCitationCff, type CitationMeta } from '../citation.ts';
 import type { Entry, StandardEntry } from '../content.ts';
-import { computeCoverage, editionOn, type Coverage, type Selection } from '../coverage.ts';
+import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../coverage.ts';
 import type { EditionRec, StandardRec } from '../crosswalk.ts';
 import { todayIso } from '../dates.ts';
 import { loadCrosswalk, type Loaded } from '../node/crosswalk.ts';
@@ -58,14 +58,7 @@ export interface Site {
 
 let cached: Site | undefined;
 
-export const allSelection = (on: string): Selection => ({
-  accreditors: [],
-  professions: [],
-  kinds: [],
-  countries: [],
-  characteristics: [],
-  on,
-});
+export { allSelection };
 
 export function getSite(): Site {
   if (cached) return cached;

@@ -6,6 +6,7 @@
 import type { z } from 'astro/zod';
 import { FOLDERS, SCHEMAS, mappingSchema, type EntityKind } from '../../schemas/index.ts';
 import type { Codec } from './cells.ts';
+import { unwrap, zodDef as def } from '../zod-walk.ts';
 
 export const SHEET_NAMES = [
   'Mappings',
@@ -52,25 +53,6 @@ export interface SheetSpec {
 
 export const KEY_HEADER = '_key';
 export const HASH_HEADER = '_hash';
-
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-}
-const def = (s: z.ZodType) => (s as unknown as { def: Def }).def;
-
-function unwrap(s: z.ZodType): { schema: z.ZodType; optional: boolean } {
-  let cur = s;
-  let optional = false;
-  while (['optional', 'default', 'nullable'].includes(def(cur).type) && def(cur).innerType) {
-    optional = true;
-    cur = def(cur).innerType!;
-  }
-  return { schema: cur, optional };
-}
 
 const WIDTH: Record<Codec, number> = { text: 36, lines: 48, ids: 28, yaml: 56, number: 10 };
 
