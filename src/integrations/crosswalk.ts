@@ -4,15 +4,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkDir } from '../lib/check/index.ts';
+import { checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
 import { ContentError, countBySeverity } from '../lib/diagnostics.ts';
 
 export default function crosswalk(options: { contentDir: string }): AstroIntegration {
   return {
     name: 'ipcle-crosswalk',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const result = checkDir(options.contentDir);
+      'astro:config:setup': ({ logger, command }) => {
+        if (command === 'build') shareChecksInThisProcess();
+        const result = checkOnce(options.contentDir, { today: siteToday() });
         const { errors } = countBySeverity(result.diagnostics);
         if (errors > 0) throw new ContentError(result.diagnostics);
         logger.info(result.summary);

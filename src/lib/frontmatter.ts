@@ -1,9 +1,11 @@
 /**
  * Reads one content file: encoding, line endings, frontmatter delimiters and YAML, each problem as a
- * located diagnostic. We parse YAML with `yaml` (not gray-matter's js-yaml 3) because it keeps node
- * positions, so every later message can name the line of the field it is about, and it reports
- * duplicate keys instead of silently keeping the last one.
+ * located diagnostic. Two YAML parsers, one job each: js-yaml (YAML 1.2 core schema, duplicate keys
+ * rejected) parses every file fast; `yaml` builds a document with node positions only when a message
+ * needs a line (syntax errors, schema and rule findings) or the text may hold an alias. Measured on
+ * 2,000 generated standards: 171 ms with js-yaml against 947 ms with `yaml` (bench/README.md).
  */
+import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { EntityKind } from '../schemas/index.ts';
 import type { Diagnostic, PathSegment } from './diagnostics.ts';
@@ -19,8 +21,6 @@ export interface ParsedFile {
   body: string;
   /** 1-based line of the first body line. */
   bodyLine: number;
-  /** The parsed YAML document, kept to locate fields for later messages. */
-  doc: Document.Parsed;
   /** Raw frontmatter text (between the delimiters). */
   frontmatter: string;
   /** Set by the loader: what the file's place in content/ says it is. */
@@ -159,7 +159,24 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
   const fmLines = frontmatter === '' ? 0 : frontmatter.split('\n').length - (frontmatter.endsWith('\n') ? 1 : 0);
   const bodyLine = 1 + fmLines + 2;
 
-  const doc = parseDocument(frontmatter, { uniqueKeys: true, prettyErrors: false });
+  // Fast path: most files are valid and alias-free; js-yaml parses them without building positions.
+  if (!/[&*]/.test(frontmatter)) {
+    let fast: unknown;
+    let ok = true;
+    try {
+      fast = jsYaml.load(frontmatter, { schema: jsYaml.CORE_SCHEMA, json: false });
+    } catch {
+      ok = false; // fall through to the slow path for a located, explained error
+    }
+    if (ok) {
+      if (fast === null || fast === undefined || typeof fast !== 'object' || Array.isArray(fast)) {
+        diagnostics.push(notFields(path, fast));
+        return { diagnostics };
+      }
+      return { file: { path, data: fast as Record<string, unknown>, body, bodyLine, frontmatter }, diagnostics };
+    }
+  }
+  const doc = remember(frontmatter, parseDocument(frontmatter, { uniqueKeys: true, prettyErrors: false }));
   for (const err of doc.errors) {
     const at = lineColAt(frontmatter, err.pos[0]);
     diagnostics.push(
@@ -210,19 +227,35 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
     return { diagnostics };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    diagnostics.push(
-      diag(path, 2, 1, 'frontmatter is not a set of fields', {
-        found: data === null || data === undefined ? 'no fields' : Array.isArray(data) ? 'a list' : show1(String(data)),
-        expected: '`field: value` lines',
-        fix: 'write each field on its own line as `name: value`',
-      }),
-    );
+    diagnostics.push(notFields(path, data));
     return { diagnostics };
   }
   return {
-    file: { path, data: data as Record<string, unknown>, body, bodyLine, doc, frontmatter },
+    file: { path, data: data as Record<string, unknown>, body, bodyLine, frontmatter },
     diagnostics,
   };
+}
+
+function notFields(path: string, data: unknown): Diagnostic {
+  return diag(path, 2, 1, 'frontmatter is not a set of fields', {
+    found: data === null || data === undefined ? 'no fields' : Array.isArray(data) ? 'a list' : show1(String(data)),
+    expected: '`field: value` lines',
+    fix: 'write each field on its own line as `name: value`',
+  });
+}
+
+/** Position-keeping documents, built at most once per frontmatter text and only when needed. */
+const docs = new Map<string, Document.Parsed>();
+function remember(frontmatter: string, doc: Document.Parsed): Document.Parsed {
+  if (docs.size > 1000) docs.clear(); // bounded: positions are needed only for files with findings
+  docs.set(frontmatter, doc);
+  return doc;
+}
+function documentOf(file: ParsedFile): Document.Parsed {
+  return (
+    docs.get(file.frontmatter) ??
+    remember(file.frontmatter, parseDocument(file.frontmatter, { uniqueKeys: true, prettyErrors: false }))
+  );
 }
 
 function show1(s: string): string {
@@ -235,7 +268,7 @@ function show1(s: string): string {
  * ancestor when the field is missing. With `key`, the position of the key rather than its value.
  */
 export function locate(file: ParsedFile, path: readonly PathSegment[], key = false): { line: number; column: number } {
-  let node: unknown = file.doc.contents;
+  let node: unknown = documentOf(file).contents;
   let pos: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of path) {
     if (isMap(node)) {

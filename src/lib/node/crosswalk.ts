@@ -1,8 +1,10 @@
 /** Node-side loading of the validated crosswalk, shared by scripts and the site build. */
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { checkDir, type CheckResult } from '../check/index.ts';
 import { toCrosswalkData, indexCrosswalk, type CrosswalkData, type CrosswalkIndex } from '../crosswalk.ts';
 import { ContentError } from '../diagnostics.ts';
+import { todayIso } from '../dates.ts';
 
 /**
  * The data version: the date and commit of the newest change under the content folder, so every
@@ -29,9 +31,37 @@ export interface Loaded {
   index: CrosswalkIndex;
 }
 
+/** The date the site and its checks treat as today (CROSSWALK_TODAY pins it for tests). */
+export function siteToday(): string {
+  return process.env.CROSSWALK_TODAY ?? todayIso();
+}
+
+/**
+ * During `astro build` the integration, the content layer and the pages live in different module
+ * graphs of one process; this process-wide cache lets them share one check instead of three.
+ * Only the build turns it on: `astro dev` must see edits.
+ */
+const SHARED = Symbol.for('ipcle-crosswalk.shared-checks');
+type Shared = Map<string, CheckResult>;
+const shared = () => (globalThis as { [SHARED]?: Shared })[SHARED];
+
+export function shareChecksInThisProcess(): void {
+  (globalThis as { [SHARED]?: Shared })[SHARED] ??= new Map();
+}
+
+export function checkOnce(contentDir: string, options: { today?: string } = {}): CheckResult {
+  const cache = shared();
+  const key = `${resolve(contentDir)}|${options.today ?? ''}`;
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const result = checkDir(contentDir, options);
+  cache?.set(key, result);
+  return result;
+}
+
 /** Load and check; throws ContentError (with every located message) when content has errors. */
 export function loadCrosswalk(contentDir: string, options: { today?: string } = {}): Loaded {
-  const check = checkDir(contentDir, options);
+  const check = checkOnce(contentDir, options);
   if (check.errors > 0) throw new ContentError(check.diagnostics);
   const data = toCrosswalkData(check.content, dataVersion(contentDir));
   return { check, data, index: indexCrosswalk(data) };

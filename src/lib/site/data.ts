@@ -9,8 +9,7 @@ import { parseCitationCff, type CitationMeta } from '../citation.ts';
 import type { Entry, StandardEntry } from '../content.ts';
 import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../coverage.ts';
 import type { EditionRec, StandardRec } from '../crosswalk.ts';
-import { todayIso } from '../dates.ts';
-import { loadCrosswalk, type Loaded } from '../node/crosswalk.ts';
+import { loadCrosswalk, siteToday, type Loaded } from '../node/crosswalk.ts';
 import { buildReport } from '../report/build.ts';
 import type { GapReport } from '../report/schema.ts';
 
@@ -63,7 +62,7 @@ export { allSelection };
 export function getSite(): Site {
   if (cached) return cached;
   const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
-  const today = process.env.CROSSWALK_TODAY ?? todayIso();
+  const today = siteToday();
   const loaded = loadCrosswalk(contentDir, { today });
   const { index: ix, data } = loaded;
   const c = loaded.check.content;
