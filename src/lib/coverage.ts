@@ -60,7 +60,22 @@ export interface Cell {
 
 const STRENGTH_ORDER: Record<Strength, number> = { explicit: 0, partial: 1, implicit: 2 };
 
+/** Codes sort as people read them ("2.10" after "2.9"); one collator, since building one per call is slow. */
+export const compareCodes = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Cells are pure functions of the index; reports ask for the same cell many times (opportunities, transitions). */
+const cellCache = new WeakMap<CrosswalkIndex, Map<string, Cell>>();
+
 export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
+  let cache = cellCache.get(ix);
+  if (!cache) cellCache.set(ix, (cache = new Map()));
+  const key = `${editionId}\u0000${characteristicId}`;
+  let cell = cache.get(key);
+  if (!cell) cache.set(key, (cell = computeCell(ix, editionId, characteristicId)));
+  return cell;
+}
+
+function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
   const hits = ix.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
   let support = 0;
   let explicit = false;
@@ -79,10 +94,7 @@ export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId:
       ...(s.sourceUrl !== undefined && { sourceUrl: s.sourceUrl }),
     };
   });
-  standards.sort(
-    (a, b) =>
-      STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || a.code.localeCompare(b.code, 'en', { numeric: true }),
-  );
+  standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
   const status: Status =
     standards.length === 0
       ? ix.reviewedByEdition.get(editionId)?.has(characteristicId)
