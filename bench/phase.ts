@@ -22,6 +22,8 @@ export interface PhaseResult {
   phase: Phase;
   /** Time of the phase's own work. */
   ms: number;
+  /** CPU time (user + system, all threads) of the same work: less sensitive to a busy machine. */
+  cpuMs: number;
   /** Untimed set-up in the same process (loading and checking content for the later phases). */
   setupMs: number;
   /** Peak resident set size of the whole process, MB. */
@@ -30,14 +32,23 @@ export interface PhaseResult {
 }
 
 const now = () => performance.now();
+/** Start a measurement; the returned function gives wall and CPU milliseconds since. */
+function measure(): () => { ms: number; cpuMs: number } {
+  const t0 = now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { ms: now() - t0, cpuMs: (c.user + c.system) / 1000 };
+  };
+}
 
 async function run(phase: Phase, dir: string): Promise<PhaseResult> {
   const today = todayIso();
   const detail: Record<string, number | string> = {};
   let setupMs = 0;
-  let ms: number;
+  let took: { ms: number; cpuMs: number };
   if (phase === 'floor') {
-    const t0 = now();
+    const stop = measure();
     const sources = readContentDir(dir);
     let fields = 0;
     let bytes = 0;
@@ -46,12 +57,12 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
       const r = parseContentFile(s.path, s.bytes);
       if (r.file) fields += Object.keys(r.file.data).length;
     }
-    ms = now() - t0;
+    took = stop();
     Object.assign(detail, { files: sources.length, bytes, fields });
   } else if (phase === 'check') {
-    const t0 = now();
+    const stop = measure();
     const r = checkDir(dir);
-    ms = now() - t0;
+    took = stop();
     Object.assign(detail, { errors: r.errors, warnings: r.warnings, summary: r.summary });
   } else {
     const t0 = now();
@@ -72,9 +83,9 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
       const t1 = now();
       const cov = computeCoverage(ix, sel);
       const coverageMs = now() - t1;
-      const t2 = now();
+      const stop = measure();
       const report = buildReport(ix, sel, today);
-      ms = now() - t2;
+      took = stop();
       Object.assign(detail, {
         computeCoverageMs: Math.round(coverageMs),
         bodies: cov.bodies.length,
@@ -84,13 +95,13 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
       });
     } else {
       const report = buildReport(ix, sel, today);
-      const t1 = now();
+      const stop = measure();
       const out = phase === 'xlsx' ? await renderXlsx(report, ExcelJS) : await renderPdf(report);
-      ms = now() - t1;
+      took = stop();
       Object.assign(detail, { bytes: out.length, bodies: report.summary.bodies, cells: report.summary.cells });
     }
   }
-  return { phase, ms, setupMs, maxRssMB: process.resourceUsage().maxRSS / 1024, detail };
+  return { phase, ...took, setupMs, maxRssMB: process.resourceUsage().maxRSS / 1024, detail };
 }
 
 const [phase, dir] = process.argv.slice(2);

@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,8 @@ import type { PhaseResult } from './phase.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
-const TMP = join(BENCH, 'tmp');
+/** This run's own folder, so two bench runs at once never delete each other's corpus or site. */
+const TMP = join(BENCH, 'tmp', `run-${process.pid}`);
 const RESULTS = join(BENCH, 'results');
 
 const USAGE = `usage: npm run bench -- [--bodies N] [--standards-per-body N] [--characteristics N] [--initiatives N]
@@ -172,45 +173,73 @@ interface PhaseSummary {
   error?: string;
   runsMs: number[];
   medianMs: number;
+  /** CPU time (all threads) of the timed work, median. */
+  medianCpuMs: number;
   setupMs: number;
   maxRssMB: number;
   detail: Record<string, number | string>;
 }
 
-async function runPhase(phase: Phase, dir: string): Promise<PhaseSummary> {
-  const results: PhaseResult[] = [];
+/** One run of one phase in a fresh process: its result, or why it failed. */
+async function runPhaseOnce(phase: Phase, dir: string): Promise<PhaseResult | string> {
+  const r = await runChild(process.execPath, [join(BENCH, 'phase.ts'), phase, dir], { timeoutMs: 15 * 60_000 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (r.code === 0 && line) return JSON.parse(line.slice('BENCH_RESULT '.length)) as PhaseResult;
+  const why = r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
+  return `${why}: ${r.stderr.trim().split('\n').slice(-5).join(' / ')}`;
+}
+
+/**
+ * Runs round-robin (floor, check, …, floor, check, …) rather than phase by phase, so a change in the
+ * machine's load during the run affects every phase alike and the ratios stay comparable.
+ */
+async function runPhases(list: readonly Phase[], dir: string): Promise<Partial<Record<Phase, PhaseSummary>>> {
+  const results = new Map<Phase, PhaseResult[]>(list.map((p) => [p, []]));
+  const errors = new Map<Phase, string>();
   for (let i = 0; i < reps; i++) {
-    const r = await runChild(process.execPath, [join(BENCH, 'phase.ts'), phase, dir], { timeoutMs: 15 * 60_000 });
-    const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-    if (r.code !== 0 || !line) {
-      const why = r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
-      const tail = r.stderr.trim().split('\n').slice(-5).join(' / ');
-      return {
-        phase,
-        ok: false,
-        error: `${why}: ${tail}`,
-        runsMs: [],
-        medianMs: NaN,
-        setupMs: NaN,
-        maxRssMB: NaN,
-        detail: {},
-      };
+    for (const phase of list) {
+      if (errors.has(phase)) continue;
+      const res = await runPhaseOnce(phase, dir);
+      if (typeof res === 'string') {
+        errors.set(phase, res);
+        log(`  ${phase} FAILED: ${res}`);
+        continue;
+      }
+      results.get(phase)!.push(res);
+      log(
+        `  ${phase} run ${i + 1}/${reps}: ${res.ms.toFixed(0)} ms${res.setupMs ? ` (+${res.setupMs.toFixed(0)} ms load)` : ''}, peak RSS ${res.maxRssMB.toFixed(0)} MB`,
+      );
     }
-    const res = JSON.parse(line.slice('BENCH_RESULT '.length)) as PhaseResult;
-    results.push(res);
-    log(
-      `  ${phase} run ${i + 1}/${reps}: ${res.ms.toFixed(0)} ms${res.setupMs ? ` (+${res.setupMs.toFixed(0)} ms load)` : ''}, peak RSS ${res.maxRssMB.toFixed(0)} MB`,
-    );
   }
-  return {
-    phase,
-    ok: true,
-    runsMs: results.map((r) => Math.round(r.ms * 10) / 10),
-    medianMs: median(results.map((r) => r.ms)),
-    setupMs: median(results.map((r) => r.setupMs)),
-    maxRssMB: Math.max(...results.map((r) => r.maxRssMB)),
-    detail: results[results.length - 1]!.detail,
-  };
+  const out: Partial<Record<Phase, PhaseSummary>> = {};
+  for (const phase of list) {
+    const rs = results.get(phase)!;
+    const error = errors.get(phase);
+    out[phase] =
+      error !== undefined
+        ? {
+            phase,
+            ok: false,
+            error,
+            runsMs: [],
+            medianMs: NaN,
+            medianCpuMs: NaN,
+            setupMs: NaN,
+            maxRssMB: NaN,
+            detail: {},
+          }
+        : {
+            phase,
+            ok: true,
+            runsMs: rs.map((r) => Math.round(r.ms * 10) / 10),
+            medianMs: median(rs.map((r) => r.ms)),
+            medianCpuMs: median(rs.map((r) => r.cpuMs)),
+            setupMs: median(rs.map((r) => r.setupMs)),
+            maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
+            detail: rs[rs.length - 1]!.detail,
+          };
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,6 +257,8 @@ interface SiteSummary {
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
+  /** User + system CPU time of the build and every process it started (GNU time). */
+  cpuMs?: number;
   /** Largest single process (GNU time %M). */
   maxProcessRssMB?: number;
   /** Peak sum over the process tree (Node + Pagefind), sampled every 100 ms. */
@@ -257,8 +288,8 @@ const RUNNABLE_SCRIPT = /<script\b(?![^>]*type\s*=\s*["']?application\/(?:ld\+)?
 async function runSite(dir: string): Promise<SiteSummary> {
   const out = join(TMP, 'site-out');
   rmSync(out, { recursive: true, force: true });
-  // A config wrapper that keeps Astro's caches (content store, Vite deps) in bench/tmp, so a bench
-  // build never overwrites the cache of someone's regular build.
+  // A config wrapper that keeps Astro's caches (content store, Vite deps) in this run's folder: a
+  // bench build starts cold, like CI, and never touches the cache of someone's regular build.
   const configPath = join(TMP, 'astro.bench.config.mjs');
   writeFileSync(
     configPath,
@@ -273,7 +304,7 @@ async function runSite(dir: string): Promise<SiteSummary> {
   const env = { ...process.env, CROSSWALK_CONTENT: dir, ASTRO_TELEMETRY_DISABLED: '1' };
   log(`  astro build --outDir ${relative(ROOT, out)} (CROSSWALK_CONTENT=${relative(ROOT, dir)})`);
   const r = haveTime
-    ? await runChild('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...buildArgs], {
+    ? await runChild('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...buildArgs], {
         env,
         timeoutMs: 60 * 60_000,
       })
@@ -288,8 +319,12 @@ async function runSite(dir: string): Promise<SiteSummary> {
   const builtAt = (indexedAt >= 0 ? lines.slice(0, indexedAt) : lines).findLast((l) =>
     /\[build\].*Completed in/.test(l.line),
   );
-  const maxProcessKB =
-    haveTime && existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
+  // GNU time: peak RSS of the largest process (KB), user and system CPU seconds of the whole tree.
+  const [maxProcessKB, userS, sysS] =
+    haveTime && existsSync(timeFile)
+      ? readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+      : [NaN, NaN, NaN];
+  const cpuMs = ((userS ?? NaN) + (sysS ?? NaN)) * 1000;
 
   const html = walkFiles(out).filter((p) => p.endsWith('.html'));
   const pages = html.filter((p) => p.endsWith('index.html')).length;
@@ -314,7 +349,7 @@ async function runSite(dir: string): Promise<SiteSummary> {
   }
   const ok = r.code === 0 && pages > 0;
   const treeRssMB = r.treeRssMB;
-  const maxProcessRssMB = Number.isFinite(maxProcessKB) ? maxProcessKB / 1024 : undefined;
+  const maxProcessRssMB = maxProcessKB !== undefined && Number.isFinite(maxProcessKB) ? maxProcessKB / 1024 : undefined;
   const tail = lines
     .map((l) => l.line)
     .filter((l) => l.trim() !== '' && !/^\d+$/.test(l.trim()))
@@ -332,6 +367,7 @@ async function runSite(dir: string): Promise<SiteSummary> {
     ...(indexed && { pagefindPages: Number(/Pagefind indexed (\d+)/.exec(indexed.line)![1]) }),
     pages,
     ...(pages > 0 && { msPerPage: r.ms / pages }),
+    ...(Number.isFinite(cpuMs) && { cpuMs }),
     ...(maxProcessRssMB !== undefined && { maxProcessRssMB }),
     treeRssMB,
     peakRssMB: Math.max(treeRssMB, maxProcessRssMB ?? 0),
@@ -360,14 +396,12 @@ log(
     `${stats.editions} editions, ${stats.characteristics} characteristics, ${stats.initiatives} initiatives in ${relative(ROOT, corpusDir)} (${(genMs / 1000).toFixed(1)} s)`,
 );
 
-const phases: Partial<Record<Phase, PhaseSummary>> = {};
+const loadBefore = loadavg();
+let phases: Partial<Record<Phase, PhaseSummary>> = {};
 if (!v['site-only']) {
-  for (const p of PHASES) {
-    if (p === 'pdf' && v['no-pdf']) continue;
-    log(`phase ${p}…`);
-    phases[p] = await runPhase(p, corpusDir);
-    if (!phases[p].ok) log(`  ${p} FAILED: ${phases[p].error}`);
-  }
+  const list = PHASES.filter((p) => !(p === 'pdf' && v['no-pdf']));
+  log(`library phases, ${reps} round(s) of ${list.join(', ')}…`);
+  phases = await runPhases(list, corpusDir);
 }
 let site: SiteSummary | undefined;
 if (!v['no-site']) {
@@ -384,6 +418,8 @@ interface Row {
   phase: string;
   time: string;
   ratio: string;
+  /** CPU time × the floor's CPU time. */
+  cpu?: string;
   rss: string;
   target: string;
   result: Result;
@@ -391,6 +427,9 @@ interface Row {
 const rows: Row[] = [];
 const targets: { name: string; target: string; value: number | string | null; result: Result }[] = [];
 const floorMs = phases.floor?.ok ? phases.floor.medianMs : NaN;
+const floorCpuMs = phases.floor?.ok ? phases.floor.medianCpuMs : NaN;
+const fmtCpu = (ms: number | undefined) =>
+  ms !== undefined && Number.isFinite(ms / floorCpuMs) ? `${(ms / floorCpuMs).toFixed(2)}×` : '';
 const fmtMs = (ms: number) =>
   !Number.isFinite(ms) ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
 const fmtRatio = (ms: number) => (Number.isFinite(ms / floorMs) ? `${(ms / floorMs).toFixed(2)}×` : '—');
@@ -435,6 +474,7 @@ for (const p of PHASES) {
     phase: LABEL[p],
     time: fmtMs(s.medianMs),
     ratio: fmtRatio(s.medianMs),
+    cpu: fmtCpu(s.medianCpuMs),
     rss: fmtMB(s.maxRssMB),
     target,
     result,
@@ -455,6 +495,7 @@ if (site) {
       phase: `site build + index, ${site.pages} pages`,
       time: fmtMs(site.wallMs),
       ratio: fmtRatio(site.wallMs),
+      cpu: fmtCpu(site.cpuMs),
       rss: fmtMB(site.peakRssMB),
       target: '≤ 2048 MB peak',
       result: judge('site peak memory ≤ 2 GB', '≤ 2048 MB', site.peakRssMB, site.peakRssMB <= 2048),
@@ -526,24 +567,27 @@ const header: Row = {
   phase: 'Phase',
   time: 'Time',
   ratio: '× floor',
+  cpu: 'CPU × floor',
   rss: 'Peak RSS MB',
   target: 'Target',
   result: '',
 };
-const cols: (keyof Row)[] = ['phase', 'time', 'ratio', 'rss', 'target', 'result'];
-const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[header, ...rows].map((r) => r[c].length))]));
-const right = new Set<keyof Row>(['time', 'ratio', 'rss']);
+const cols: (keyof Row)[] = ['phase', 'time', 'ratio', 'cpu', 'rss', 'target', 'result'];
+const width = Object.fromEntries(cols.map((c) => [c, Math.max(...[header, ...rows].map((r) => (r[c] ?? '').length))]));
+const right = new Set<keyof Row>(['time', 'ratio', 'cpu', 'rss']);
 const fmtRow = (r: Row) =>
   cols
-    .map((c) => (right.has(c) ? r[c].padStart(width[c]!) : r[c].padEnd(width[c]!)))
+    .map((c) => (right.has(c) ? (r[c] ?? '').padStart(width[c]!) : (r[c] ?? '').padEnd(width[c]!)))
     .join('  ')
     .trimEnd();
 console.log(
   `\nCorpus: ${stats.accreditors} bodies, ${stats.editions} editions, ${stats.standards} standards, ${stats.mappings} mappings, ` +
     `${stats.characteristics} characteristics, ${stats.initiatives} initiatives (${stats.files} files, ${mb(stats.bytes).toFixed(1)} MB)`,
 );
+const loadAfter = loadavg();
 console.log(
-  `Median of ${reps} fresh-process run(s) per library phase; ${cpus().length} CPUs, Node ${process.versions.node}\n`,
+  `Median of ${reps} fresh-process run(s) per library phase; ${cpus().length} CPUs, Node ${process.versions.node}; ` +
+    `load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after\n`,
 );
 console.log(fmtRow(header));
 console.log(cols.map((c) => '-'.repeat(width[c]!)).join('  '));
@@ -556,6 +600,8 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const result = {
   date: new Date().toISOString(),
   machine: {
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadAfter,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     totalMemMB: Math.round(mb(totalmem())),
@@ -573,7 +619,7 @@ const json = `${JSON.stringify(result, (_k, x) => (typeof x === 'number' && !Num
 writeFileSync(join(RESULTS, `${stamp}.json`), json);
 writeFileSync(join(RESULTS, 'latest.json'), json);
 console.log(`\nwrote ${relative(ROOT, join(RESULTS, `${stamp}.json`))} and bench/results/latest.json`);
-if (!v.keep) rmSync(corpusDir, { recursive: true, force: true });
-if (!v.keep) rmSync(join(TMP, 'site-out'), { recursive: true, force: true });
+if (v.keep) console.log(`kept the corpus and the built site in ${relative(ROOT, TMP)}/`);
+else rmSync(TMP, { recursive: true, force: true });
 const misses = targets.filter((t) => t.result !== 'PASS');
 if (misses.length) console.log(`${misses.length} target(s) not met: ${misses.map((t) => t.name).join('; ')}`);

@@ -467,6 +467,9 @@ interface Failure {
   input: SourceFile;
 }
 
+/** Rules that reported something: shows the mutations reach every stage, not only the YAML parser. */
+const rulesSeen = new Set<string>();
+
 /** Check one batch; on a failure, narrow it to the single file that causes it. */
 function verify(batch: SourceFile[]): Failure | undefined {
   const run = (files: SourceFile[]) => {
@@ -485,6 +488,7 @@ function verify(batch: SourceFile[]): Failure | undefined {
       };
     }
     for (const d of result.diagnostics) {
+      rulesSeen.add(d.rule);
       const p = problem(d, byPath);
       if (p)
         return {
@@ -530,6 +534,10 @@ describe('check never throws and always locates its diagnostics', () => {
       { numRuns: BATCHES, seed: SEED },
     );
     expect(files).toBeGreaterThanOrEqual(10_000);
+    for (const stage of ['layout', 'file-size', 'encoding', 'syntax', 'schema', 'file-name', 'references'])
+      expect(rulesSeen, `no mutated file reached the ${stage} stage`).toContain(stage);
+    for (const rule of ['https-urls', 'markdown-html', 'rationale', 'review-consistency', 'unique-ids'])
+      expect(rulesSeen, `no mutated file triggered ${rule}`).toContain(rule);
     const report = [...failures.values()].map((f) => `${f.message}\n\ninput ${show(f.input)}`);
     expect(report, `seed ${SEED}: ${failures.size} kind(s) of failure`).toEqual([]);
   });
