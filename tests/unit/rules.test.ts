@@ -1,6 +1,7 @@
 /** Each rule on an inline fixture, with its message wording locked by an inline snapshot. */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lib/check/rules/index.ts';
+import { sameText } from '../../src/lib/check/rules/mappings.ts';
 import { baseSet, check } from '../helpers.ts';
 
 const STD = 'standards/alpha-2020/a-1.md';
@@ -216,5 +217,18 @@ describe('check rules', () => {
         "content/standards/alpha-2020/a-1.md:11:5 mappings[0].strenght | unknown field \`strenght\` | found \`strenght\` | expected one of: characteristic, strength, rationale, quote, reviews | fix did you mean \`strength\`?",
       ]
     `);
+  });
+});
+
+describe('sameText (rationale copies)', () => {
+  it('ignores case, punctuation and spacing but not words', () => {
+    expect(sameText('Safe climate', 'safe  climate.')).toBe(true);
+    expect(sameText('  -- Psychological safety, for all! ', 'psychological safety for all')).toBe(true);
+    expect(sameText('ab c', 'abc')).toBe(false);
+    expect(sameText('abc', 'abd')).toBe(false);
+    expect(sameText('Safe climate', 'Safe climate and teams')).toBe(false);
+    expect(sameText('Safe climate', undefined)).toBe(false);
+    expect(sameText('A', 'a')).toBe(true);
+    expect(sameText('!!', '')).toBe(true);
   });
 });

@@ -13,9 +13,10 @@ export const reviewConsistency: Rule = {
     const badDate = (d: string) => !isIsoDate(d) || d > today;
     for (const s of content.standards) {
       s.data.mappings.forEach((m, i) => {
+        if (m.reviews.length === 0) return;
         const seen = new Set<string>();
         m.reviews.forEach((r, j) => {
-          const path = ['mappings', i, 'reviews', j];
+          const path = ['mappings', i, 'reviews', j] as const;
           if (badDate(r.date)) {
             report({
               file: s.file,
