@@ -154,9 +154,16 @@ describe('quality', () => {
     expect(xml).toContain('<loc>https://crosswalk.test/ipcle/standards/beta-2024/b-1-1/</loc>');
     expect((xml.match(/<loc>/g) ?? []).length).toBe(files.length - 1); // every page but 404
   });
-  it('the search index was built from the output', () => {
-    expect(existsSync(join(SITE_DIR, 'pagefind/pagefind.js'))).toBe(true);
-    expect(readdirSync(join(SITE_DIR, 'pagefind')).some((f) => f.startsWith('pagefind-entry'))).toBe(true);
+  it('the search index was built from the output, complete (no empty files)', () => {
+    const dir = join(SITE_DIR, 'pagefind');
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    expect(pages).toBeGreaterThan(10);
+    const all = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    expect(all.map((d) => d.name)).toContain('pagefind.js');
+    expect(all.filter((d) => statSync(join(d.parentPath, d.name)).size === 0).map((d) => d.name)).toEqual([]);
   });
   it('no broken internal links (link checker over the output)', async () => {
     const server = await serve(SITE_ROOT);
