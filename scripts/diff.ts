@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { diffCrosswalks, renderDiffJson, renderDiffMarkdown, summaryLine } from '../src/lib/crosswalk-diff.ts';
@@ -25,33 +25,20 @@ const USAGE =
   'usage: npm run diff -- BASE [HEAD] [--format md|json] [--out FILE] [--force] [--on YYYY-MM-DD] [--content DIR]\n' +
   '       BASE and HEAD are git refs (branch, tag, commit); without HEAD the working tree is compared';
 
-function fail(code: number, message: string): never {
-  console.error(`diff: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'md' },
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      on: { type: 'string' },
-      content: { type: 'string', default: 'content' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-} catch (e) {
-  fail(2, (e as Error).message);
-}
+const cli = startCli('diff', USAGE, {
+  allowPositionals: true,
+  options: {
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    on: { type: 'string' },
+    content: { type: 'string', default: 'content' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const parsed = cli.args;
 const v = parsed.values;
-if (v.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const [base, head, ...extra] = parsed.positionals;
 if (!base) fail(2, 'give the base ref to compare against, e.g. `npm run diff -- main`');
 if (extra.length) fail(2, `expected at most two refs, found ${parsed.positionals.length}`);

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { checkDir } from '../src/lib/check/index.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { dataVersion } from '../src/lib/node/crosswalk.ts';
@@ -25,30 +25,17 @@ const FORMATS = ['xlsx', 'csv', 'json', 'schema'] as const;
 type Format = (typeof FORMATS)[number];
 const USAGE = `usage: npm run export -- [--out DIR] [--format ${FORMATS.join(',')}] [--content DIR] [--force]`;
 
-function fail(code: number, message: string): never {
-  console.error(`export: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
-let v;
-try {
-  v = parseArgs({
-    options: {
-      out: { type: 'string', default: 'dist/data' },
-      format: { type: 'string', default: FORMATS.join(',') },
-      content: { type: 'string', default: 'content' },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (e) {
-  fail(2, (e as Error).message);
-}
-if (v.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const cli = startCli('export', USAGE, {
+  options: {
+    out: { type: 'string', default: 'dist/data' },
+    format: { type: 'string', default: FORMATS.join(',') },
+    content: { type: 'string', default: 'content' },
+    force: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const v = cli.args.values;
 const formats = v.format.split(',').map((f) => f.trim()) as Format[];
 const unknown = formats.filter((f) => !FORMATS.includes(f));
 if (unknown.length) fail(2, `unknown --format ${unknown.join(', ')}: expected some of ${FORMATS.join(', ')}`);

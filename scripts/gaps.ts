@@ -4,10 +4,10 @@
  *   [--characteristic ID]... [--on YYYY-MM-DD] [--format xlsx|csv|json|md|pdf] [--out FILE] [--force]
  * Exit 0 ok, 1 invalid content, 2 bad usage or unwritable output.
  */
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { todayIso } from '../src/lib/dates.ts';
 import { ContentError } from '../src/lib/diagnostics.ts';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 import { buildReport } from '../src/lib/report/build.ts';
@@ -18,36 +18,23 @@ import { parseSelection, SelectionError } from '../src/lib/selection.ts';
 const USAGE = `usage: npm run gaps -- [--accreditor ID]... [--profession P]... [--kind K]... [--country CC]...
        [--characteristic ID]... [--on YYYY-MM-DD] [--format ${FORMATS.join('|')}] [--out FILE] [--force] [--content DIR]`;
 
-function fail(code: number, message: string): never {
-  console.error(`gaps: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
-let v;
-try {
-  v = parseArgs({
-    options: {
-      accreditor: { type: 'string', multiple: true, default: [] },
-      profession: { type: 'string', multiple: true, default: [] },
-      kind: { type: 'string', multiple: true, default: [] },
-      country: { type: 'string', multiple: true, default: [] },
-      characteristic: { type: 'string', multiple: true, default: [] },
-      on: { type: 'string' },
-      format: { type: 'string', default: 'md' },
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      content: { type: 'string', default: 'content' },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (e) {
-  fail(2, (e as Error).message);
-}
-if (v.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const cli = startCli('gaps', USAGE, {
+  options: {
+    accreditor: { type: 'string', multiple: true, default: [] },
+    profession: { type: 'string', multiple: true, default: [] },
+    kind: { type: 'string', multiple: true, default: [] },
+    country: { type: 'string', multiple: true, default: [] },
+    characteristic: { type: 'string', multiple: true, default: [] },
+    on: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    content: { type: 'string', default: 'content' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const v = cli.args.values;
 const format = v.format as Format;
 if (!FORMATS.includes(format)) fail(2, `unknown --format "${v.format}": expected one of ${FORMATS.join(', ')}`);
 if (!v.out && !TEXT_FORMATS.includes(format)) fail(2, `--format ${format} is binary: give --out FILE`);

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
@@ -23,31 +23,18 @@ const MAX_BYTES = 200_000_000;
 /** Enough messages to fix a sheet; the count of the rest is printed. */
 const SHOWN = 100;
 
-function fail(code: number, message: string): never {
-  console.error(`import: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean', default: false },
-      content: { type: 'string', default: 'content' },
-      format: { type: 'string', default: 'human' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-} catch (e) {
-  fail(2, (e as Error).message);
-}
+const cli = startCli('import', USAGE, {
+  allowPositionals: true,
+  options: {
+    write: { type: 'boolean', default: false },
+    content: { type: 'string', default: 'content' },
+    format: { type: 'string', default: 'human' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const parsed = cli.args;
 const v = parsed.values;
-if (v.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 if (parsed.positionals.length !== 1) fail(2, `expected one FILE, found ${parsed.positionals.length}`);
 if (v.format !== 'human' && v.format !== 'json') fail(2, `unknown --format "${v.format}": expected human or json`);
 const file = parsed.positionals[0]!;

@@ -8,7 +8,6 @@
  * Exit 0 ok, 2 bad usage (bad version, existing tag, unknown ref, missing markers).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import {
   diffCrosswalks,
@@ -17,6 +16,7 @@ import {
   summaryLine,
   upsertChangelog,
 } from '../src/lib/crosswalk-diff.ts';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { isIsoDate, todayIso } from '../src/lib/dates.ts';
 import { writeFileAtomic } from '../src/lib/node/files.ts';
 import { dataAtRef, dataTags, GitError, resolveRef } from '../src/lib/node/git.ts';
@@ -24,32 +24,19 @@ import { dataAtRef, dataTags, GitError, resolveRef } from '../src/lib/node/git.t
 const USAGE =
   'usage: npm run release -- --version X.Y.Z [--date YYYY-MM-DD] [--from TAG] [--to REF] [--dry-run] [--content DIR]';
 
-function fail(code: number, message: string): never {
-  console.error(`release: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
-let v;
-try {
-  v = parseArgs({
-    options: {
-      version: { type: 'string' },
-      date: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string', default: 'HEAD' },
-      'dry-run': { type: 'boolean', default: false },
-      content: { type: 'string', default: 'content' },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (e) {
-  fail(2, (e as Error).message);
-}
-if (v.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const cli = startCli('release', USAGE, {
+  options: {
+    version: { type: 'string' },
+    date: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string', default: 'HEAD' },
+    'dry-run': { type: 'boolean', default: false },
+    content: { type: 'string', default: 'content' },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const v = cli.args.values;
 const version = v.version?.replace(/^v/, '');
 if (!version || !/^\d+\.\d+\.\d+$/.test(version))
   fail(2, `--version "${v.version ?? ''}" is not a version; expected X.Y.Z (e.g. 1.0.0)`);
