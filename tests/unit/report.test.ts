@@ -123,6 +123,40 @@ describe('formats', () => {
     expect(aboutText).toContain('fixture');
     expect(aboutText).toContain('editions in force on 2026-11-25');
     expect(wb.getWorksheet('Gaps')!.rowCount - 1).toBe(report.gaps.length);
+    // Data cells share one style object per look (for speed): headers stay bold, data cells do not
+    // inherit it, source URLs stay links, status fills stay per cell.
+    expect(detail.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+    expect(detail.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    const urlCol = (detail.getRow(1).values as unknown[]).indexOf('source_url');
+    const links = detail.getColumn(urlCol).values.filter((v) => typeof v === 'object' && v !== null);
+    const urls = report.characteristics.flatMap((c) =>
+      c.cells.flatMap((cell) => cell.standards.flatMap((s) => (s.sourceUrl ? [s.sourceUrl] : []))),
+    );
+    expect(urls.length).toBeGreaterThan(0);
+    expect(links).toEqual(urls.map((u) => ({ text: u, hyperlink: u })));
+    // Every status cell of Matrix and Professions has the fill of its own status.
+    const fills: Record<string, string> = {
+      '● Covered': 'FFC6EFCE',
+      '◐ Partial': 'FFFFEB9C',
+      '○ Gap': 'FFFFC7CE',
+      '– Not reviewed': 'FFEDEDED',
+    };
+    const statusCells = [
+      ...m.getRows(2, m.rowCount - 1)!.flatMap((r) => [3, 4, 5].map((i) => r.getCell(i))),
+      ...wb
+        .getWorksheet('Professions')!
+        .getRows(2, report.characteristics.length)!
+        .flatMap((r) => report.professions.map((_, i) => r.getCell(i + 2))),
+    ];
+    expect(statusCells).toHaveLength(
+      3 * report.characteristics.length + report.professions.length * report.characteristics.length,
+    );
+    for (const cell of statusCells) {
+      expect((cell.fill as { fgColor: { argb: string } }).fgColor.argb).toBe(fills[String(cell.value)]);
+    }
+    expect(wb.getWorksheet('Opportunities')!.rowCount - 1).toBe(
+      report.opportunities.initiatives.reduce((n, it) => n + it.standards.length, 0),
+    );
   });
 
   it('PDF text shows title, selection, data version, figures, verification and page numbers', async () => {

@@ -17,6 +17,34 @@ const FILL: Record<Status, string> = {
   'not-reviewed': 'FFEDEDED',
 };
 
+/**
+ * Speed (the benchmark's full matrix has ~36,000 Detail and ~28,000 Opportunities rows, ~940,000 cells):
+ * exceljs gives every new cell its own empty style object, and when writing it serialises each cell's
+ * style to XML to find its style id; only style objects it has seen before (a WeakMap) skip that. So
+ * every data cell gets one shared style object ({@link PLAIN} or its status fill), which takes that step
+ * from about 0.9 s of CPU to almost nothing. Never mutate a data cell's style (`cell.font = …`): it
+ * would change every cell sharing it; assign another shared object instead.
+ */
+const PLAIN: Partial<ExcelJSNs.Style> = {};
+const FILL_STYLE = Object.fromEntries(
+  Object.entries(FILL).map(([k, argb]) => [k, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }]),
+) as Record<Status, Partial<ExcelJSNs.Style>>;
+
+/**
+ * DEFLATE level 1 instead of jszip's default 6: about a third of the compression time for the full
+ * matrix (~0.3 s instead of ~0.95 s of CPU) for a file about a quarter larger (7.3 MB instead of 5.8 MB).
+ */
+const ZIP_LEVEL = 1;
+
+/** Append a data row; every cell shares `style` (see {@link PLAIN}). */
+function addDataRow(ws: ExcelJSNs.Worksheet, values: unknown[], style: Partial<ExcelJSNs.Style> = PLAIN) {
+  const row = ws.addRow(values);
+  row.eachCell((cell) => {
+    cell.style = style;
+  });
+  return row;
+}
+
 export const SHEETS = ['Summary', 'Matrix', 'Detail', 'Gaps', 'Professions', 'Opportunities', 'About'] as const;
 
 export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uint8Array> {
@@ -83,13 +111,13 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   ];
   matrix.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = matrix.addRow([
+    const row = addDataRow(matrix, [
       ch.name,
       ch.severity,
       ...ch.cells.map((cell) => `${STATUS_SYMBOL[cell.status as Status]} ${STATUS_LABEL[cell.status as Status]}`),
     ]);
     ch.cells.forEach((cell, i) => {
-      row.getCell(i + 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[cell.status as Status] } };
+      row.getCell(i + 3).style = FILL_STYLE[cell.status as Status];
     });
   }
   matrix.autoFilter = {
@@ -105,10 +133,11 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   }));
   detail.getRow(1).font = bold;
   const rows = detailRows(report);
-  detail.addRows(rows);
-  for (let i = 0; i < rows.length; i++) {
-    const url = rows[i]!.source_url;
-    if (url) detail.getCell(i + 2, DETAIL_COLUMNS.length).value = { text: String(url), hyperlink: String(url) };
+  for (const r of rows) {
+    addDataRow(
+      detail,
+      DETAIL_COLUMNS.map((k) => (k === 'source_url' && r[k] ? { text: String(r[k]), hyperlink: String(r[k]) } : r[k])),
+    );
   }
   detail.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: DETAIL_COLUMNS.length } };
 
@@ -124,12 +153,8 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   const bodies = new Map(report.bodies.map((b) => [b.id, b]));
   for (const g of report.gaps) {
     const b = bodies.get(g.body)!;
-    gaps.addRow({
-      c: chars.get(g.characteristic)!.name,
-      s: chars.get(g.characteristic)!.severity,
-      b: b.label,
-      e: `${b.edition.title} (${b.edition.edition})`,
-    });
+    const ch = chars.get(g.characteristic)!;
+    addDataRow(gaps, [ch.name, ch.severity, b.label, `${b.edition.title} (${b.edition.edition})`]);
   }
   gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 4 } };
 
@@ -140,12 +165,12 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   ];
   prof.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = prof.addRow([
+    const row = addDataRow(prof, [
       ch.name,
       ...report.professions.map((p) => `${STATUS_SYMBOL[p.statuses[ch.id]!]} ${STATUS_LABEL[p.statuses[ch.id]!]}`),
     ]);
     report.professions.forEach((p, i) => {
-      row.getCell(i + 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[p.statuses[ch.id]!] } };
+      row.getCell(i + 2).style = FILL_STYLE[p.statuses[ch.id]!];
     });
   }
 
@@ -164,17 +189,17 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   opp.getRow(1).font = bold;
   for (const it of report.opportunities.initiatives) {
     for (const s of it.standards) {
-      opp.addRow({
-        i: it.name,
-        b: bodies.get(s.body)?.label ?? s.body,
-        s: s.code,
-        t: s.title ?? '',
-        c: s.characteristics.join(', '),
-        st: s.strength,
-        bi: s.bindingness,
-        v: s.verification,
-        r: s.review,
-      });
+      addDataRow(opp, [
+        it.name,
+        bodies.get(s.body)?.label ?? s.body,
+        s.code,
+        s.title ?? '',
+        s.characteristics.join(', '),
+        s.strength,
+        s.bindingness,
+        s.verification,
+        s.review,
+      ]);
     }
   }
 
@@ -202,6 +227,8 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   for (const [k, v] of aboutRows) about.addRow([k, v]).getCell(1).font = bold;
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
-  const buf = await wb.xlsx.writeBuffer();
+  const buf = await wb.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } },
+  });
   return new Uint8Array(buf as ArrayBuffer);
 }
