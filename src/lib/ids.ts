@@ -1,10 +1,13 @@
 import { ID_PATTERN } from '../schemas/common.ts';
 
+/** Printable ASCII, which Unicode normalisation leaves unchanged. */
+const ASCII = /^[ -~]*$/;
+
 /** The file name (without .md) for a standard code: lowercase, runs of other characters become "-". */
 export function slugifyCode(code: string): string {
-  return code
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Normalisation (to drop accents) is a no-op on ASCII codes, which are nearly all: skip it there.
+  const plain = ASCII.test(code) ? code : code.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
