@@ -252,8 +252,10 @@ interface SiteSummary {
   wallMs: number;
   /** Time until Astro reported the pages built (then the astro:build:done hooks, Pagefind among them). */
   pagesBuiltMs?: number;
-  /** From "pages built" to "Pagefind indexed N pages". */
+  /** From "pages built" to "Pagefind indexed N pages" (which waits for the downloads process). */
   indexMs?: number;
+  /** The PDF/XLSX/text downloads, rendered in a separate process from the start of the build. */
+  downloadsMs?: number;
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
@@ -319,6 +321,7 @@ async function runSite(dir: string): Promise<SiteSummary> {
   const builtAt = (indexedAt >= 0 ? lines.slice(0, indexedAt) : lines).findLast((l) =>
     /\[build\].*Completed in/.test(l.line),
   );
+  const downloadsLine = lines.find((l) => /\d+ downloads \(.*\) rendered in [\d.]+ s/.test(l.line))?.line;
   // GNU time: peak RSS of the largest process (KB), user and system CPU seconds of the whole tree.
   const [maxProcessKB, userS, sysS] =
     haveTime && existsSync(timeFile)
@@ -365,6 +368,7 @@ async function runSite(dir: string): Promise<SiteSummary> {
     ...(builtAt && { pagesBuiltMs: builtAt.t }),
     ...(builtAt && indexed && { indexMs: indexed.t - builtAt.t }),
     ...(indexed && { pagefindPages: Number(/Pagefind indexed (\d+)/.exec(indexed.line)![1]) }),
+    ...(downloadsLine && { downloadsMs: Number(/rendered in ([\d.]+) s/.exec(downloadsLine)![1]) * 1000 }),
     pages,
     ...(pages > 0 && { msPerPage: r.ms / pages }),
     ...(Number.isFinite(cpuMs) && { cpuMs }),
@@ -512,6 +516,15 @@ if (site) {
       rows.push({
         phase: '  of which pages built',
         time: fmtMs(site.pagesBuiltMs),
+        ratio: '',
+        rss: '',
+        target: '',
+        result: '',
+      });
+    if (site.downloadsMs !== undefined)
+      rows.push({
+        phase: '  downloads (own process, alongside)',
+        time: fmtMs(site.downloadsMs),
         ratio: '',
         rss: '',
         target: '',

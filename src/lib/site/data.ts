@@ -101,6 +101,8 @@ export function getSite(): Site {
     relatedCache.set(characteristic, list);
     return list;
   };
+  const accreditorOf = (s: StandardRec) => ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
+  const relatedCandidates = new Map<string, StandardRec[]>();
 
   let verified = 0;
   let secondary = 0;
@@ -144,15 +146,26 @@ export function getSite(): Site {
     },
     related(standard, limit = 6) {
       const own = ix.editions.get(standard.edition);
-      const professions = new Set(own ? (ix.accreditors.get(own.accreditor)?.professions ?? []) : []);
+      const professions = own ? (ix.accreditors.get(own.accreditor)?.professions ?? []) : [];
+      const professionsKey = [...professions].sort().join(' ');
       const out = new Map<string, StandardRec[]>();
       for (const m of standard.mappings) {
         if (m.strength === 'implicit') continue;
-        const others = strongInCurrent(m.characteristic).filter((s) => {
-          const a = ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
-          return s.id !== standard.id && !a.professions.some((p) => professions.has(p));
-        });
-        if (others.length) out.set(m.characteristic, others.slice(0, limit));
+        // The first limit + 1 candidates of these professions, shared by every standard of them:
+        // dropping the standard itself still leaves `limit`.
+        const key = `${m.characteristic}\u0000${professionsKey}\u0000${limit}`;
+        let candidates = relatedCandidates.get(key);
+        if (!candidates) {
+          candidates = [];
+          for (const s of strongInCurrent(m.characteristic)) {
+            if (accreditorOf(s).professions.some((p) => professions.includes(p))) continue;
+            candidates.push(s);
+            if (candidates.length > limit) break;
+          }
+          relatedCandidates.set(key, candidates);
+        }
+        const others = candidates.filter((s) => s.id !== standard.id).slice(0, limit);
+        if (others.length) out.set(m.characteristic, others);
       }
       return out;
     },

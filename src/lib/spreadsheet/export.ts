@@ -95,19 +95,24 @@ export async function renderWorkbook(tables: readonly Table[], excel: ExcelJS, v
   wb.title = `IP-CLE Crosswalk ${version}`;
   for (const t of tables) {
     const ws = wb.addWorksheet(t.spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-    ws.columns = t.spec.columns.map((c) => ({
+    const styles = t.spec.columns.map((c) => ({
+      alignment: { vertical: 'top' as const, wrapText: c.codec !== 'text' || c.width > 30 },
+      ...(c.role === 'context' && { font: { color: { argb: 'FF595959' } } }),
+    }));
+    ws.columns = t.spec.columns.map((c, i) => ({
       header: c.header,
       key: c.header,
       width: c.width,
       hidden: c.header === KEY_HEADER || c.header === HASH_HEADER,
-      style: {
-        alignment: { vertical: 'top', wrapText: c.codec !== 'text' || c.width > 30 },
-        ...(c.role === 'context' && { font: { color: { argb: 'FF595959' } } }),
-      },
+      style: styles[i]!,
     }));
     ws.getRow(1).font = { bold: true };
-    // Strings stay strings: a code "7.10" or a label "2020" must not become a number.
-    for (const r of t.rows) ws.addRow(r);
+    // Strings stay strings: a code "7.10" or a label "2020" must not become a number. Each cell
+    // shares its column's style object (exceljs would give every cell a copy, and serialise each copy).
+    for (const r of t.rows)
+      ws.addRow(r).eachCell((cell, col) => {
+        cell.style = styles[col - 1]!;
+      });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.spec.columns.length } };
   }
   const about = wb.addWorksheet(ABOUT_SHEET);

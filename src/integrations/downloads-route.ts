@@ -1,0 +1,19 @@
+/**
+ * `astro dev` only: serves the generated downloads (src/lib/site/downloads.ts) under data/. A build
+ * renders them in a separate process instead (src/lib/site/downloads-build.ts), in parallel with the
+ * pages; see src/integrations/crosswalk.ts.
+ */
+import type { APIRoute } from 'astro';
+import { getSite } from '../lib/site/data.ts';
+import { downloads, downloadType } from '../lib/site/downloads.ts';
+
+export function getStaticPaths() {
+  return downloads(getSite()).map((d) => ({ params: { file: d.path.replace(/^data\//, '') } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const path = `data/${params.file}`;
+  const file = downloads(getSite()).find((d) => d.path === path);
+  if (!file) return new Response('not found', { status: 404 });
+  return new Response((await file.render()) as BodyInit, { headers: { 'Content-Type': downloadType(path) } });
+};
