@@ -792,6 +792,15 @@ function planMappingRows(
   }
   const claimed = new Map<string, number>();
   const newRows: SheetRow[] = [];
+  /** The row stands for an existing mapping: claim it and plan the edits of its changed cells. */
+  const applyMappingRow = (r: SheetRow, key: string, fileRow: FileRow, standardId: string) => {
+    claimed.set(key, r.row);
+    const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
+    if (!cols) return;
+    const p = plannedFor(fileRow.file);
+    p.mappingRows.set(fileRow.mappingIndex!, r);
+    fieldEdits(r, fileRow, cols, ['mappings', fileRow.mappingIndex!], p, `mappings[${fileRow.mappingIndex}]`);
+  };
   for (const r of rows) {
     if (skip.has(r)) continue;
     const standardId = r.values[stdIdx] as string | undefined;
@@ -838,12 +847,7 @@ function planMappingRows(
           );
         continue;
       }
-      claimed.set(key, r.row);
-      const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
-      if (!cols) continue;
-      const p = plannedFor(fileRow.file);
-      p.mappingRows.set(fileRow.mappingIndex!, r);
-      fieldEdits(r, fileRow, cols, ['mappings', fileRow.mappingIndex!], p, `mappings[${fileRow.mappingIndex}]`);
+      applyMappingRow(r, key, fileRow, standardId);
       continue;
     }
     newRows.push(r);
@@ -885,12 +889,7 @@ function planMappingRows(
         continue;
       }
       // A row typed in for a mapping that exists: treat it as that mapping's row.
-      claimed.set(key, r.row);
-      const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
-      if (!cols) continue;
-      const p = plannedFor(fileRow.file);
-      p.mappingRows.set(fileRow.mappingIndex!, r);
-      fieldEdits(r, fileRow, cols, ['mappings', fileRow.mappingIndex!], p, `mappings[${fileRow.mappingIndex}]`);
+      applyMappingRow(r, key, fileRow, standardId);
       continue;
     }
     // A new mapping. Context columns, if filled, must agree with the standard.
