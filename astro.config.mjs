@@ -4,11 +4,14 @@ import crosswalk from './src/integrations/crosswalk.ts';
 
 // SITE_URL and BASE_PATH are set by the deploy workflow; locally the site serves at the root.
 const base = process.env.BASE_PATH ?? '/';
+// Pages use directory URLs with a trailing slash; the dev server must also serve the data downloads
+// (data/x.pdf, from an injected route), which have none, so it accepts both forms.
+const dev = process.argv.includes('dev');
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
-  trailingSlash: 'always',
+  trailingSlash: dev ? 'ignore' : 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [crosswalk({ contentDir: process.env.CROSSWALK_CONTENT ?? 'content' })],
   devToolbar: { enabled: false },
