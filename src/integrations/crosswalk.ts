@@ -1,6 +1,6 @@
 /**
  * Build integration: refuses to build on invalid content (same messages as `npm run check`), renders
- * the PDF/XLSX downloads in a separate process while Astro renders the pages (so the build uses a
+ * the PDF/XLSX downloads in separate processes while Astro renders the pages (so the build uses a
  * second core), and indexes the built pages with Pagefind's Node API. A failed download or index
  * fails the build.
  */
@@ -60,7 +60,7 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
           added = await index.addDirectory({ path: site });
           if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           // Building the index is Pagefind's memory peak (about 50 bytes per indexed character): wait
-          // for the downloads process to exit first, so the two peaks never add up.
+          // for the downloads processes to exit first, so the two peaks never add up.
           logger.info(await rendered);
           // Take the files from Pagefind and write them ourselves: with `writeFiles`, `close()` (which
           // kills Pagefind's process) could land before its writes were flushed, and a loaded machine
@@ -78,19 +78,53 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
 }
 
 /**
- * Renders the downloads (src/lib/site/downloads-build.ts) into the output folder in a child process
- * (same Node, same environment), on the second core while Astro renders the pages. A small young
- * generation (--max-semi-space-size) keeps its resident memory near what it uses: next to Astro's
- * process it is the build's largest (exceljs holds each workbook in memory). Resolves with a summary
- * line; rejects with the child's error output.
+ * Renders the downloads (src/lib/site/downloads-build.ts) into the output folder in child processes
+ * (same Node, same environment), on the second core while Astro renders the pages: first the one
+ * large file (the all-bodies PDF) alone, then the rest in a second process, so the first one's
+ * memory, which V8 keeps resident after the file is written, is returned on exit before Pagefind
+ * indexes. V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
+ * (--max-semi-space-size=8) lets pdfmake's short-lived objects die young instead of being promoted:
+ * the all-bodies PDF peaks at ~540 MB instead of ~1 GB with 2 MB, and renders faster; a heap limit
+ * well below V8's default (--max-old-space-size=1536; V8 then collects before growing the heap) keeps
+ * the second process at ~600 MB instead of ~850 MB after the 50 per-body PDFs. The largest heap the
+ * benchmark's downloads use is ~500 MB. Resolves with a summary line; rejects with the failing
+ * child's error output.
  */
-function renderDownloads(root: URL, outDir: URL, contentDir: string, logger: AstroIntegrationLogger): Promise<string> {
+async function renderDownloads(
+  root: URL,
+  outDir: URL,
+  contentDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<string> {
   const t0 = performance.now();
+  logger.info('rendering the PDF and XLSX downloads in separate processes');
+  let files = 0;
+  let bytes = 0;
+  for (const part of ['alone', 'rest'] as const) {
+    const done = await renderPart(root, outDir, contentDir, part);
+    files += done.files;
+    bytes += done.bytes;
+  }
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  return `${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s`;
+}
+
+/** One `downloads-build.ts` process; resolves with its `{files, bytes}` line. */
+function renderPart(
+  root: URL,
+  outDir: URL,
+  contentDir: string,
+  part: 'alone' | 'rest',
+): Promise<{ files: number; bytes: number }> {
   const script = fileURLToPath(new URL('src/lib/site/downloads-build.ts', root));
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', script, fileURLToPath(outDir)], {
-    env: { ...process.env, CROSSWALK_CONTENT: contentDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=8', '--max-old-space-size=1536', script, fileURLToPath(outDir), part],
+    {
+      env: { ...process.env, CROSSWALK_CONTENT: contentDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   // If the build dies first, do not leave the renderer writing into the output folder.
   const stop = () => child.kill();
   process.once('exit', stop);
@@ -98,8 +132,7 @@ function renderDownloads(root: URL, outDir: URL, contentDir: string, logger: Ast
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  logger.info('rendering the PDF and XLSX downloads in a separate process');
-  return new Promise<string>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       process.off('exit', stop);
@@ -111,9 +144,7 @@ function renderDownloads(root: URL, outDir: URL, contentDir: string, logger: Ast
         reject(new Error(`rendering the downloads failed (${signal ?? `exit ${code}`}):\n${head}${more}`));
         return;
       }
-      const { files, bytes } = JSON.parse(stdout.trim().split('\n').pop()!) as { files: number; bytes: number };
-      const secs = ((performance.now() - t0) / 1000).toFixed(1);
-      resolve(`${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s`);
+      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as { files: number; bytes: number });
     });
   });
 }

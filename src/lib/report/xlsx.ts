@@ -1,7 +1,11 @@
 /**
  * XLSX report with exceljs (maintained; the `xlsx` 0.18 package has open advisories). Runs in Node
  * and in the browser: the caller passes the exceljs module so the site can load it lazily.
+ * {@link renderXlsx} builds the workbook in memory (the browser, the CLI); the site build writes its
+ * downloads with {@link writeXlsx}, exceljs's streaming writer, which holds about one sheet's XML
+ * instead of every cell as an object (the all-bodies report of the benchmark: ~1.2 GB in memory).
  */
+import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import { SEVERITY_TEXT, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
@@ -36,6 +40,27 @@ const FILL_STYLE = Object.fromEntries(
  */
 const ZIP_LEVEL = 1;
 
+/**
+ * What the sheet builders write into: an in-memory Workbook or a streaming WorkbookWriter. They
+ * `commit()` each data row once it is complete (a no-op on an in-memory row; the streaming writer
+ * then writes it out) and call `done(sheet)` once a sheet is complete.
+ */
+export interface SheetSink {
+  wb: ExcelJSNs.Workbook;
+  /** Streaming: `sheet.commit()`, so the zip can take it before the next sheet fills memory. */
+  done(ws: ExcelJSNs.Worksheet): void;
+}
+
+/** Options of exceljs's streaming writer for the site's downloads; see {@link ZIP_LEVEL}. */
+export function streamOptions(stream: Writable): Partial<ExcelJSNs.stream.xlsx.WorkbookStreamWriterOptions> {
+  return {
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: ZIP_LEVEL } },
+  } as Partial<ExcelJSNs.stream.xlsx.WorkbookStreamWriterOptions>;
+}
+
 /** Append a data row; every cell shares `style` (see {@link PLAIN}). */
 function addDataRow(ws: ExcelJSNs.Worksheet, values: unknown[], style: Partial<ExcelJSNs.Style> = PLAIN) {
   const row = ws.addRow(values);
@@ -49,6 +74,21 @@ export const SHEETS = ['Summary', 'Matrix', 'Detail', 'Gaps', 'Professions', 'Op
 
 export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uint8Array> {
   const wb = new excel.Workbook();
+  fillReport({ wb, done: () => {} }, report);
+  const buf = await wb.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } },
+  });
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** The same report as {@link renderXlsx}, streamed into `stream` (Node only). */
+export async function writeXlsx(report: GapReport, excel: ExcelJS, stream: Writable): Promise<void> {
+  const wb = new excel.stream.xlsx.WorkbookWriter(streamOptions(stream));
+  fillReport({ wb, done: (ws) => ws.commit() }, report);
+  await wb.commit();
+}
+
+function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   wb.creator = 'IP-CLE Crosswalk';
   wb.created = new Date(`${report.generatedOn}T00:00:00Z`);
   wb.modified = wb.created;
@@ -102,6 +142,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     reviewed: report.summary.reviewedMappings,
   }).font = bold;
   summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.bodies.length, column: 13 } };
+  done(summary);
 
   const matrix = wb.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   matrix.columns = [
@@ -119,11 +160,13 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     ch.cells.forEach((cell, i) => {
       row.getCell(i + 3).style = FILL_STYLE[cell.status as Status];
     });
+    row.commit();
   }
   matrix.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: 1 + report.characteristics.length, column: 2 + report.bodies.length },
   };
+  done(matrix);
 
   const detail = wb.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 1 }] });
   detail.columns = DETAIL_COLUMNS.map((k) => ({
@@ -137,9 +180,10 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     addDataRow(
       detail,
       DETAIL_COLUMNS.map((k) => (k === 'source_url' && r[k] ? { text: String(r[k]), hyperlink: String(r[k]) } : r[k])),
-    );
+    ).commit();
   }
   detail.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: DETAIL_COLUMNS.length } };
+  done(detail);
 
   const gaps = wb.addWorksheet('Gaps', { views: [{ state: 'frozen', ySplit: 1 }] });
   gaps.columns = [
@@ -154,9 +198,10 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
   for (const g of report.gaps) {
     const b = bodies.get(g.body)!;
     const ch = chars.get(g.characteristic)!;
-    addDataRow(gaps, [ch.name, ch.severity, b.label, `${b.edition.title} (${b.edition.edition})`]);
+    addDataRow(gaps, [ch.name, ch.severity, b.label, `${b.edition.title} (${b.edition.edition})`]).commit();
   }
   gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 4 } };
+  done(gaps);
 
   const prof = wb.addWorksheet('Professions', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   prof.columns = [
@@ -172,7 +217,9 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     report.professions.forEach((p, i) => {
       row.getCell(i + 2).style = FILL_STYLE[p.statuses[ch.id]!];
     });
+    row.commit();
   }
+  done(prof);
 
   const opp = wb.addWorksheet('Opportunities', { views: [{ state: 'frozen', ySplit: 1 }] });
   opp.columns = [
@@ -199,9 +246,10 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
         s.bindingness,
         s.verification,
         s.review,
-      ]);
+      ]).commit();
     }
   }
+  done(opp);
 
   const about = wb.addWorksheet('About');
   about.columns = [{ width: 22 }, { width: 110 }];
@@ -225,10 +273,7 @@ export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uin
     ...Object.values(SEVERITY_TEXT).map((l, i): [string, string] => [i === 0 ? 'Severity' : '', l]),
   ];
   for (const [k, v] of aboutRows) about.addRow([k, v]).getCell(1).font = bold;
+  // About's rows stay uncommitted until here: the column style reaches them (and its <col>) only then.
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-
-  const buf = await wb.xlsx.writeBuffer({
-    zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } },
-  });
-  return new Uint8Array(buf as ArrayBuffer);
+  done(about);
 }

@@ -5,24 +5,37 @@
  * process, in parallel with the pages (see downloads-build.ts and src/integrations/crosswalk.ts);
  * `astro dev` serves the same files from an injected route.
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildReport } from '../report/build.ts';
 import { MIME, renderPortable } from '../report/index.ts';
 import { renderPdf } from '../report/pdf.ts';
-import { exportJson, exportTables, renderCsvFiles, renderWorkbook } from '../spreadsheet/export.ts';
+import { writeXlsx } from '../report/xlsx.ts';
+import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../spreadsheet/export.ts';
 import { allSelection, type Site } from './data.ts';
 
 export interface Download {
   /** Path under the site root, e.g. `data/reports/<body>.pdf`. */
   path: string;
   render(): Promise<string | Uint8Array>;
+  /**
+   * The same file streamed into `to` (the XLSX files: exceljs's streaming writer, a few hundred MB
+   * less at the build's peak than a workbook in memory). The build uses it when present.
+   */
+  write?(to: Writable): Promise<void>;
+  /**
+   * Rendered by a process of its own, before the others (the all-bodies PDF, pdfmake's largest peak:
+   * V8 keeps that memory resident after the file is written, until the process exits; see
+   * src/integrations/crosswalk.ts).
+   */
+  alone?: boolean;
 }
 
 /**
  * Every download, in the order the build renders them, chosen for the build's peak memory (see
- * src/integrations/crosswalk.ts): the text formats first, while the process is small (they build
- * strings of tens of MB); then the XLSX files, whose workbooks exceljs holds in memory (the largest
- * peak, while Astro renders the pages); then the PDFs.
+ * src/integrations/crosswalk.ts): first, in a process of its own, the all-bodies PDF (the largest
+ * peak, while Astro renders the pages and nothing else is large); then the text formats (strings of
+ * tens of MB), the XLSX files (streamed) and the per-body PDFs.
  */
 export function downloads(site: Site): Download[] {
   const { index: ix, data, check } = site.loaded;
@@ -33,18 +46,27 @@ export function downloads(site: Site): Download[] {
       path: `data/gap-report-all.${format}`,
       render: () => renderPortable(site.report, format),
     })),
+    { path: 'data/gap-report-all.pdf', render: () => renderPdf(site.report), alone: true },
     { path: 'data/export/ipcle-crosswalk.json', render: async () => exportJson(check.content, data.version) },
     ...tables.map((table) => ({
       path: `data/export/${table.spec.csv.replace(/^.*\//, '')}`,
       render: async () => renderCsvFiles([table]).get(table.spec.csv)!,
     })),
-    { path: 'data/export/ipcle-crosswalk.xlsx', render: () => renderWorkbook(tables, ExcelJS, data.version) },
-    { path: 'data/gap-report-all.xlsx', render: () => renderPortable(site.report, 'xlsx', ExcelJS) },
+    {
+      path: 'data/export/ipcle-crosswalk.xlsx',
+      render: () => renderWorkbook(tables, ExcelJS, data.version),
+      write: (to: Writable) => writeWorkbook(tables, ExcelJS, data.version, to),
+    },
+    {
+      path: 'data/gap-report-all.xlsx',
+      render: () => renderPortable(site.report, 'xlsx', ExcelJS),
+      write: (to: Writable) => writeXlsx(site.report, ExcelJS, to),
+    },
     ...data.accreditors.map((a) => ({
       path: `data/reports/${a.id}.xlsx`,
       render: () => renderPortable(bodyReport(a.id), 'xlsx', ExcelJS),
+      write: (to: Writable) => writeXlsx(bodyReport(a.id), ExcelJS, to),
     })),
-    { path: 'data/gap-report-all.pdf', render: () => renderPdf(site.report) },
     ...data.accreditors.map((a) => ({ path: `data/reports/${a.id}.pdf`, render: () => renderPdf(bodyReport(a.id)) })),
   ];
 }

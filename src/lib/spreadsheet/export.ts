@@ -3,9 +3,11 @@
  * one row per mapping) and the same tables as CSV files, plus a JSON file of everything. Pure: returns
  * bytes; the caller passes the exceljs module (the site loads it lazily) and writes the files.
  */
+import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import type { Content } from '../content.ts';
 import { toCsv } from '../report/csv.ts';
+import { type SheetSink, streamOptions } from '../report/xlsx.ts';
 import { encodeCell, MAX_CELL_CHARS } from './cells.ts';
 import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, SHEETS, type SheetSpec } from './columns.ts';
 import { fileRows } from './rows.ts';
@@ -89,6 +91,27 @@ export function aboutRows(version: string): string[][] {
 
 export async function renderWorkbook(tables: readonly Table[], excel: ExcelJS, version: string): Promise<Uint8Array> {
   const wb = new excel.Workbook();
+  fillWorkbook({ wb, done: () => {} }, tables, version);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The same workbook as {@link renderWorkbook}, streamed into `stream` with exceljs's streaming writer
+ * (Node only; the site build's download, which would otherwise hold every cell in memory).
+ */
+export async function writeWorkbook(
+  tables: readonly Table[],
+  excel: ExcelJS,
+  version: string,
+  stream: Writable,
+): Promise<void> {
+  const wb = new excel.stream.xlsx.WorkbookWriter(streamOptions(stream));
+  fillWorkbook({ wb, done: (ws) => ws.commit() }, tables, version);
+  await wb.commit();
+}
+
+/** Rows are committed as they are written and sheets when done; see {@link SheetSink}. */
+function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version: string): void {
   wb.creator = 'IP-CLE Crosswalk';
   wb.created = versionDate(version);
   wb.modified = wb.created;
@@ -109,18 +132,22 @@ export async function renderWorkbook(tables: readonly Table[], excel: ExcelJS, v
     ws.getRow(1).font = { bold: true };
     // Strings stay strings: a code "7.10" or a label "2020" must not become a number. Each cell
     // shares its column's style object (exceljs would give every cell a copy, and serialise each copy).
-    for (const r of t.rows)
-      ws.addRow(r).eachCell((cell, col) => {
+    for (const r of t.rows) {
+      const row = ws.addRow(r);
+      row.eachCell((cell, col) => {
         cell.style = styles[col - 1]!;
       });
+      row.commit();
+    }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.spec.columns.length } };
+    done(ws);
   }
   const about = wb.addWorksheet(ABOUT_SHEET);
   about.columns = [{ width: 16 }, { width: 24 }, { width: 10 }, { width: 40 }, { width: 90 }];
   for (const r of aboutRows(version)) about.addRow(r);
   about.getRow(1).font = { bold: true, size: 14 };
   about.getRow(10).font = { bold: true };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  done(about);
 }
 
 /** Everything, validated and with Markdown bodies, as one JSON document for reuse. */
