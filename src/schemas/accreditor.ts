@@ -23,6 +23,19 @@ export const accreditorSchema = z.strictObject({
     .regex(/^(?:[A-Z]{2}|INT)$/, { error: 'an ISO 3166-1 alpha-2 code such as US or GB, or INT' })
     .describe('ISO 3166-1 alpha-2 country code (UK is GB), or INT for international'),
   url: url("the body's home page"),
+  aliases: z
+    .array(text('a name'))
+    .optional()
+    .describe('other names and acronyms the body is known by (used to match imported rows)'),
+  reissueEveryYears: z
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('the body reissues its standards every N years (LCME: 1); past that, a newer edition may exist'),
+  editorialStatus: text(
+    'one or two sentences: which text was read and what is awaited (e.g. "awaiting the 2026-27 standards PDF")',
+  ).optional(),
 });
 
 export type Accreditor = z.output<typeof accreditorSchema>;

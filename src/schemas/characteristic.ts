@@ -18,6 +18,8 @@ export const DOMAINS = [
   'measurement',
   'integration',
   'well-being',
+  'equity',
+  'learning-space',
 ] as const;
 export const EVIDENCE_STRENGTHS = ['established', 'moderate', 'emerging', 'contested'] as const;
 

@@ -12,6 +12,15 @@ export const editionReviewSchema = z.strictObject({
   scope: text('what text was read for the review'),
 });
 
+export const TEXT_READ = ['full', 'part', 'none'] as const;
+export type TextRead = (typeof TEXT_READ)[number];
+
+/** A mapping of the superseded edition that has no continuation here, with the reason. */
+export const droppedSchema = z.strictObject({
+  code: text('code in the superseded edition'),
+  reason: text('why its mappings do not continue in this edition'),
+});
+
 /** One edition of one body's standards document. */
 export const editionSchema = z.strictObject({
   accreditor: id('the accreditor that publishes this edition'),
@@ -25,6 +34,15 @@ export const editionSchema = z.strictObject({
   sourceUrl: url("the body's page or PDF for this edition"),
   datesSource: url('where the effective dates were seen, if not at sourceUrl').optional(),
   copyright: text('copyright note: whose text the standards are'),
+  textRead: z
+    .enum(TEXT_READ)
+    .describe(
+      "how much of this edition's text was read: full = the whole document; part = some sections; none = title and dates only",
+    ),
+  dropped: z
+    .array(droppedSchema)
+    .optional()
+    .describe('codes of the superseded edition whose mappings were checked and do not continue, with why'),
   transitionNote: text('a newer edition is in transition, and what changes for interprofessional learning').optional(),
   reviews: z
     .array(editionReviewSchema)

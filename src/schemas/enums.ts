@@ -3,6 +3,7 @@ export const ACCREDITOR_KINDS = [
   'academic-accreditor',
   'practice-accreditor',
   'recognition-program',
+  'formative-program',
   'regulator',
   'reference-framework',
 ] as const;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text, url } from './common.ts';
+import { fullDate, id, text, url } from './common.ts';
 import { mappingSchema } from './mapping.ts';
 
 export const STANDARD_LEVELS = [
@@ -31,8 +31,19 @@ export const standardSchema = z.strictObject({
   bindingness: z
     .enum(BINDINGNESS)
     .describe('required = must comply; expected = should, assessed flexibly; guidance = recommendation'),
-  sourceUrl: url('where this code and title were seen').optional(),
-  sourcePage: text('page or section in the source').optional(),
+  sourceUrl: url(
+    "the official source: the body's own page or PDF for this standard, never a mirror or transcription",
+  ).optional(),
+  sourcePage: text('page or section in the official source').optional(),
+  readUrl: url(
+    'where the text was actually read, when not at sourceUrl (a mirror, transcription or secondary page)',
+  ).optional(),
+  readDate: fullDate('when the text was seen (at readUrl, or at sourceUrl when there is no readUrl)').optional(),
+  readEdition: id('the older edition whose text was read').optional(),
+  continues: z
+    .array(text('a code'))
+    .optional()
+    .describe('codes in the edition this one supersedes that this standard continues (its lineage)'),
   verification: z
     .enum(VERIFICATIONS)
     .describe("verified = seen in the body's own text; secondary = seen in a secondary source; unverified = not seen"),

@@ -8,6 +8,7 @@ import { markdownHtml, summaryPresent } from './markdown.ts';
 import { references } from './references.ts';
 import { reviewConsistency } from './reviews.ts';
 import { uniqueIds, uniqueLabels } from './unique-ids.ts';
+import { editorialStatus, officialSource } from './sources.ts';
 import { verificationSource } from './verification.ts';
 
 export const RULES: readonly Rule[] = [
@@ -20,6 +21,8 @@ export const RULES: readonly Rule[] = [
   rationale,
   quoteLength,
   verificationSource,
+  officialSource,
+  editorialStatus,
   httpsUrls,
   markdownHtml,
   reviewConsistency,
