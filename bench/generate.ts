@@ -212,6 +212,7 @@ export function generateCorpus(options: CorpusOptions): { files: GeneratedFile[]
         `professions: [${professions.join(', ')}]`,
         `country: ${r.pick(COUNTRIES)}`,
         `url: ${q(`https://example.org/${acc}`)}`,
+        `editorialStatus: ${q('Generated benchmark body: every standard text read.')}`,
         '---',
         paragraph(r, 1, 2),
         '',
@@ -252,6 +253,7 @@ export function generateCorpus(options: CorpusOptions): { files: GeneratedFile[]
           `sourceUrl: ${q(`https://example.org/${acc}/${ed.id}.pdf`)}`,
           ...(r.chance(0.3) ? [`datesSource: ${q(`https://example.org/${acc}/news`)}`] : []),
           `copyright: ${q(`© ${abbreviation}. Standards text belongs to the body; we store codes, titles and our own summaries.`)}`,
+          'textRead: part',
           ...(ed.future ? [`transitionNote: ${q(sentence(r))}`] : []),
           'reviews:',
           ...reviews

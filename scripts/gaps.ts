@@ -5,6 +5,7 @@
  * Exit 0 ok, 1 invalid content, 2 bad usage or unwritable output.
  */
 import ExcelJS from 'exceljs';
+import { STATUSES, type Status } from '../src/lib/coverage.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { ContentError } from '../src/lib/diagnostics.ts';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
@@ -38,6 +39,14 @@ const v = cli.args.values;
 const format = v.format as Format;
 if (!FORMATS.includes(format)) fail(2, `unknown --format "${v.format}": expected one of ${FORMATS.join(', ')}`);
 if (!v.out && !TEXT_FORMATS.includes(format)) fail(2, `--format ${format} is binary: give --out FILE`);
+
+const COUNT_NOUN: Record<Status, string> = {
+  covered: 'covered',
+  partial: 'partial',
+  opportunity: 'opportunity',
+  gap: 'gap',
+  'not-reviewed': 'not reviewed',
+};
 
 const progress =
   process.stderr.isTTY && !process.env.CI ? (msg: string) => process.stderr.write(`\r\x1b[2K${msg}`) : () => {};
@@ -84,7 +93,7 @@ if (v.out) {
   }
   const s = report.summary;
   console.error(
-    `wrote ${v.out}: ${s.bodies} bodies × ${s.characteristics} characteristics: ${s.counts.covered} covered, ${s.counts.partial} partial, ${s.counts.gap} gap, ${s.counts['not-reviewed']} not reviewed`,
+    `wrote ${v.out}: ${s.bodies} bodies × ${s.characteristics} characteristics: ${STATUSES.map((st) => `${s.counts[st]} ${COUNT_NOUN[st]}`).join(', ')}`,
   );
 } else {
   process.stdout.write(output as string);

@@ -56,6 +56,7 @@ kind: academic-accreditor
 professions: [nursing]
 country: US
 url: https://example.org/alpha
+editorialStatus: Whole fixture text read.
 ---
 `,
     'editions/alpha-2020.md': `---
@@ -65,6 +66,7 @@ edition: "2020"
 effectiveFrom: "2020-07-01"
 sourceUrl: https://example.org/alpha/2020
 copyright: Alpha.
+textRead: full
 ---
 `,
     'standards/alpha-2020/a-1.md': `---

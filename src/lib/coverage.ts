@@ -15,12 +15,13 @@ import {
 } from './crosswalk.ts';
 import { endOf } from './dates.ts';
 
-export const STATUSES = ['covered', 'partial', 'gap', 'not-reviewed'] as const;
+export const STATUSES = ['covered', 'partial', 'opportunity', 'gap', 'not-reviewed'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABEL: Record<Status, string> = {
   covered: 'Covered',
   partial: 'Partial',
+  opportunity: 'Opportunity',
   gap: 'Gap',
   'not-reviewed': 'Not reviewed',
 };
@@ -28,8 +29,36 @@ export const STATUS_LABEL: Record<Status, string> = {
 export const STATUS_SYMBOL: Record<Status, string> = {
   covered: '●',
   partial: '◐',
+  opportunity: '◇',
   gap: '○',
   'not-reviewed': '–',
+};
+/** What each status means, in one clause: the legend and method text of every output are built from it. */
+export const STATUS_MEANING: Record<Status, string> = {
+  covered: 'at least one standard requires it in so many words (an explicit mapping)',
+  partial: 'a standard requires part of it, or requires it in one setting only; none requires it in full',
+  opportunity:
+    'the body does not ask for it, but it could serve as evidence for meeting a standard (implicit mappings only): an integration opportunity, not coverage',
+  gap: 'the edition was reviewed for it and no standard bears on it',
+  'not-reviewed': 'no one has yet checked this edition for it; this is not a gap',
+};
+
+/**
+ * Evidence qualifiers: a cell whose support rests only on weaker evidence carries a numbered note,
+ * like caniuse's. Each is computed over the standards that give the cell its status.
+ */
+export const QUALIFIERS = ['secondary-only', 'guidance-only', 'proposed-only'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+export const QUALIFIER_NOTE: Record<Qualifier, { mark: string; text: string }> = {
+  'secondary-only': {
+    mark: '1',
+    text: "rests only on standards not verified in the body's own text of this edition (secondary or unverified)",
+  },
+  'guidance-only': { mark: '2', text: 'rests only on non-binding guidance' },
+  'proposed-only': {
+    mark: '3',
+    text: 'rests only on proposed mappings that reviewers of two professions have not yet agreed',
+  },
 };
 
 /**
@@ -51,11 +80,23 @@ export interface CellStandard {
   sourceUrl?: string;
 }
 
+/** The last read edition's evidence, shown where the edition in force has not been read for a characteristic. */
+export interface CarriedForward {
+  /** The edition the evidence comes from. */
+  from: string;
+  /** Its status there. */
+  status: Exclude<Status, 'not-reviewed'>;
+  standards: CellStandard[];
+}
+
 export interface Cell {
   status: Status;
   /** 0..1: the strongest mapping's strength weight times its standard's bindingness weight. */
   support: number;
   standards: CellStandard[];
+  qualifiers: Qualifier[];
+  /** Only on not-reviewed cells: evidence from an older edition; it never counts towards the status. */
+  carried?: CarriedForward;
 }
 
 const STRENGTH_ORDER: Record<Strength, number> = { explicit: 0, partial: 1, implicit: 2 };
@@ -71,17 +112,52 @@ export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId:
   if (!cache) cellCache.set(ix, (cache = new Map()));
   const key = `${editionId}\u0000${characteristicId}`;
   let cell = cache.get(key);
-  if (!cell) cache.set(key, (cell = computeCell(ix, editionId, characteristicId)));
+  if (!cell) {
+    cell = computeCell(ix, editionId, characteristicId);
+    if (cell.status === 'not-reviewed') {
+      const carried = carriedForward(ix, editionId, characteristicId);
+      if (carried) cell.carried = carried;
+    }
+    cache.set(key, cell);
+  }
   return cell;
+}
+
+/** Walks back the supersedes chain to the newest edition that was read for the characteristic. */
+function carriedForward(ix: CrosswalkIndex, editionId: string, characteristicId: string): CarriedForward | undefined {
+  const seen = new Set([editionId]);
+  for (let id = ix.editions.get(editionId)?.supersedes; id !== undefined && !seen.has(id);) {
+    seen.add(id);
+    const older = computeCell(ix, id, characteristicId);
+    if (older.status !== 'not-reviewed') return { from: id, status: older.status, standards: older.standards };
+    id = ix.editions.get(id)?.supersedes;
+  }
+  return undefined;
+}
+
+/** The status a set of mappings gives a cell: the strongest strength decides. */
+export function statusOf(strengths: readonly Strength[], reviewed: boolean): Status {
+  if (strengths.includes('explicit')) return 'covered';
+  if (strengths.includes('partial')) return 'partial';
+  if (strengths.length > 0) return 'opportunity';
+  return reviewed ? 'gap' : 'not-reviewed';
+}
+
+/** Qualifiers of a cell's evidence: which weaker kinds of evidence all of its standards share. */
+export function qualifiersOf(standards: readonly CellStandard[]): Qualifier[] {
+  if (standards.length === 0) return [];
+  const out: Qualifier[] = [];
+  if (standards.every((s) => s.verification !== 'verified')) out.push('secondary-only');
+  if (standards.every((s) => s.bindingness === 'guidance')) out.push('guidance-only');
+  if (standards.every((s) => s.review !== 'reviewed')) out.push('proposed-only');
+  return out;
 }
 
 function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
   const hits = ix.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
   let support = 0;
-  let explicit = false;
   const standards: CellStandard[] = hits.map(({ standard: s, mapping: m }) => {
     support = Math.max(support, STRENGTH_WEIGHT[m.strength] * BINDING_WEIGHT[s.bindingness]);
-    if (m.strength === 'explicit') explicit = true;
     return {
       id: s.id,
       code: s.code,
@@ -95,15 +171,12 @@ function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: st
     };
   });
   standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
-  const status: Status =
-    standards.length === 0
-      ? ix.reviewedByEdition.get(editionId)?.has(characteristicId)
-        ? 'gap'
-        : 'not-reviewed'
-      : explicit
-        ? 'covered'
-        : 'partial';
-  return { status, support: Math.round(support * 100) / 100, standards };
+  const reviewed = ix.reviewedByEdition.get(editionId)?.has(characteristicId) ?? false;
+  const status = statusOf(
+    standards.map((s) => s.strength),
+    reviewed,
+  );
+  return { status, support: Math.round(support * 100) / 100, standards, qualifiers: qualifiersOf(standards) };
 }
 
 /** Whether an edition is in force on a date; a successor's start ends an edition with no end date. */
@@ -112,6 +185,19 @@ export function inForce(ix: CrosswalkIndex, e: EditionRec, on: string): boolean 
   if (e.effectiveTo !== undefined) return endOf(e.effectiveTo) >= on;
   const successors = ix.data.editions.filter((x) => x.supersedes === e.id);
   return !successors.some((s) => s.effectiveFrom !== undefined && startKey(s) <= on);
+}
+
+/**
+ * When a body reissues on a known cycle and no successor is recorded, the date from which a newer
+ * edition may exist (the edition's start plus the cycle), if that date has come; else undefined.
+ */
+export function newerMayExistSince(ix: CrosswalkIndex, e: EditionRec, on: string): string | undefined {
+  const years = ix.accreditors.get(e.accreditor)?.reissueEveryYears;
+  if (years === undefined || e.effectiveFrom === undefined) return undefined;
+  if (ix.data.editions.some((x) => x.supersedes === e.id)) return undefined;
+  const start = startKey(e);
+  const since = `${String(Number(start.slice(0, 4)) + years).padStart(4, '0')}${start.slice(4)}`;
+  return since <= on ? since : undefined;
 }
 
 /** The edition of a body in force on a date: the latest-starting one in force, if any. */
@@ -202,29 +288,34 @@ export function selectAccreditors(ix: CrosswalkIndex, sel: Selection): Accredito
 }
 
 export type StatusCounts = Record<Status, number>;
-const zeroCounts = (): StatusCounts => ({ covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 });
+export const zeroCounts = (): StatusCounts => ({ covered: 0, partial: 0, opportunity: 0, gap: 0, 'not-reviewed': 0 });
 
-export type Severity = 'high' | 'medium' | 'low' | 'none' | 'unknown';
+export const SEVERITIES = ['high', 'medium', 'low', 'none', 'unknown'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_TEXT: Record<Severity, string> = {
-  high: 'High: reviewed gaps and no required standard demands it explicitly',
-  medium: 'Medium: coverage is only partial, implicit or in non-binding guidance',
-  low: 'Low: required explicitly by some bodies, a gap or partial at others',
-  none: 'None: covered explicitly at every reviewed body',
-  unknown: 'Unknown: not reviewed at any selected body',
+  high: 'High: reviewed gaps, and no required standard demands it even in part (opportunities do not count)',
+  medium: 'Medium: coverage is only partial, an opportunity, or in non-binding guidance',
+  low: 'Low: required explicitly by some bodies, a gap, partial or an opportunity at others',
+  none: 'None: covered explicitly at every selected body, each of them reviewed',
+  unknown: 'Unknown: too few of the selected bodies were reviewed to tell; a gap may be hidden',
 };
 
 /**
  * Gap severity for a characteristic across the selected bodies, weighing bindingness: strong support
- * (explicit in a required or expected standard) somewhere lowers it; guidance-only coverage does not.
+ * (explicit in a required or expected standard) somewhere lowers it; guidance-only coverage and
+ * opportunities do not. It is never "none" while a not-reviewed cell could hide a gap.
  */
 export function severityOf(cells: readonly Cell[]): Severity {
   const reviewed = cells.filter((c) => c.status !== 'not-reviewed');
   if (reviewed.length === 0) return 'unknown';
-  const strong = reviewed.some((c) => c.support >= BINDING_WEIGHT.expected);
+  const strong = reviewed.some((c) => c.status === 'covered' && c.support >= BINDING_WEIGHT.expected);
   const allCovered = reviewed.every((c) => c.status === 'covered');
-  if (allCovered && strong) return 'none';
+  if (allCovered && strong) return reviewed.length === cells.length ? 'none' : 'unknown';
   if (strong) return 'low';
-  if (reviewed.some((c) => c.status === 'gap') && !reviewed.some((c) => c.status !== 'gap' && c.support >= 0.5))
+  if (
+    reviewed.some((c) => c.status === 'gap') &&
+    !reviewed.some((c) => (c.status === 'covered' || c.status === 'partial') && c.support >= 0.5)
+  )
     return 'high';
   return 'medium';
 }
@@ -233,6 +324,10 @@ export interface BodyRow {
   accreditor: AccreditorRec;
   edition?: EditionRec;
   transition?: Transition;
+  /** Set when the body reissues on a cycle that has passed with no successor recorded. */
+  newerMayExistSince?: string;
+  /** Cells of this body showing evidence carried forward from an older edition. */
+  carried: number;
   counts: StatusCounts;
   standards: number;
   verified: number;
@@ -246,6 +341,8 @@ export interface CharacteristicRow {
   cells: Cell[];
   counts: StatusCounts;
   severity: Severity;
+  /** Cells carried forward from an older edition (all of them not reviewed in the edition in force). */
+  carried: number;
 }
 
 export interface Coverage {
@@ -280,10 +377,13 @@ export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
       for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
     }
     const transition = transitionOn(ix, a.id, sel.on, charIds);
+    const since = newerMayExistSince(ix, edition, sel.on);
     bodies.push({
       accreditor: a,
       edition,
       ...(transition && { transition }),
+      ...(since !== undefined && { newerMayExistSince: since }),
+      carried: 0,
       counts: zeroCounts(),
       standards: standards.length,
       verified,
@@ -293,13 +393,18 @@ export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
   }
   const rows = chars.map((c) => {
     const counts = zeroCounts();
+    let carried = 0;
     const cells = bodies.map((b) => {
       const cell = cellFor(ix, b.edition!.id, c.id);
       counts[cell.status]++;
       b.counts[cell.status]++;
+      if (cell.carried) {
+        carried++;
+        b.carried++;
+      }
       return cell;
     });
-    return { characteristic: c, cells, counts, severity: severityOf(cells) };
+    return { characteristic: c, cells, counts, severity: severityOf(cells), carried };
   });
   return { selection: sel, bodies, rows, noEdition };
 }
@@ -308,6 +413,7 @@ export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
 export function describeCounts(counts: StatusCounts, total: number): string {
   const parts = [`covered by ${counts.covered} of ${total} bodies`];
   if (counts.partial) parts.push(`partial at ${counts.partial}`);
+  if (counts.opportunity) parts.push(`an opportunity at ${counts.opportunity}`);
   if (counts.gap) parts.push(`gap at ${counts.gap}`);
   if (counts['not-reviewed']) parts.push(`not reviewed at ${counts['not-reviewed']}`);
   return parts.join(', ');
@@ -316,12 +422,12 @@ export function describeCounts(counts: StatusCounts, total: number): string {
 export interface ProfessionRow {
   profession: string;
   bodies: string[];
-  /** Best status per characteristic among the profession's bodies (covered > partial > gap > not reviewed). */
+  /** Best status per characteristic among the profession's bodies (covered > partial > opportunity > gap > not reviewed). */
   statuses: Record<string, Status>;
 }
 
 export function byProfession(cov: Coverage): ProfessionRow[] {
-  const rank: Record<Status, number> = { covered: 3, partial: 2, gap: 1, 'not-reviewed': 0 };
+  const rank: Record<Status, number> = { covered: 4, partial: 3, opportunity: 2, gap: 1, 'not-reviewed': 0 };
   const profs = [...new Set(cov.bodies.flatMap((b) => b.accreditor.professions))].sort();
   return profs.map((p) => {
     const idx = cov.bodies.flatMap((b, i) => (b.accreditor.professions.includes(p as never) ? [i] : []));
@@ -360,6 +466,29 @@ export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): Init
     const standards = [...byStandard.values()];
     return { initiative: it, standards, bodies: new Set(standards.map((s) => s.accreditor)).size };
   });
+}
+
+export interface EvidenceShare {
+  cells: number;
+  /** Cells whose status rests on reviewed, current, verified evidence. */
+  solid: number;
+}
+
+/**
+ * How much of a coverage table a committee can lean on: a cell counts when its edition's text was read
+ * and is not past its reissue cycle, and it is either a reviewed gap or backed by a verified standard
+ * whose mapping two professions have reviewed.
+ */
+export function evidenceShare(cov: Coverage): EvidenceShare {
+  let solid = 0;
+  const current = cov.bodies.map((b) => b.edition!.textRead !== 'none' && b.newerMayExistSince === undefined);
+  for (const row of cov.rows)
+    row.cells.forEach((c, i) => {
+      if (!current[i] || c.status === 'not-reviewed') return;
+      if (c.status === 'gap' || c.standards.some((s) => s.verification === 'verified' && s.review === 'reviewed'))
+        solid++;
+    });
+  return { cells: cov.rows.length * cov.bodies.length, solid };
 }
 
 /** The characteristic that means "learners learn with, from and about other professions". */

@@ -13,6 +13,7 @@ import {
   STATUSES,
   type Status,
   type StatusCounts,
+  zeroCounts,
 } from './coverage.ts';
 import {
   indexCrosswalk,
@@ -159,7 +160,7 @@ function editionLabeller(ixs: readonly CrosswalkIndex[]) {
 }
 
 function totals(ix: CrosswalkIndex, on: string): StatusCounts {
-  const counts: StatusCounts = { covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 };
+  const counts = zeroCounts();
   const cov = computeCoverage(ix, everything(on));
   for (const row of cov.rows) for (const s of STATUSES) counts[s] += row.counts[s];
   return counts;

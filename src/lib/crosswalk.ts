@@ -2,11 +2,20 @@
  * The crosswalk as plain, serializable data: what the coverage engine, the reports, the site and the
  * browser report builder all read. Built from validated content; carries no Markdown bodies.
  */
-import type { AccreditorKind, Bindingness, Level, Profession, Strength, Verification } from '../schemas/index.ts';
+import type {
+  AccreditorKind,
+  Bindingness,
+  Level,
+  Profession,
+  Strength,
+  TextRead,
+  Verification,
+} from '../schemas/index.ts';
 import type { Content } from './content.ts';
 import { startOf } from './dates.ts';
 
-export type ReviewStatus = 'reviewed' | 'proposed' | 'disputed';
+export const REVIEW_STATUSES = ['reviewed', 'proposed', 'disputed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export interface CharacteristicRec {
   id: string;
@@ -25,6 +34,9 @@ export interface AccreditorRec {
   professions: Profession[];
   country: string;
   url: string;
+  /** The body reissues its standards every N years; past that a newer edition may exist. */
+  reissueEveryYears?: number;
+  editorialStatus?: string;
 }
 export interface EditionRec {
   id: string;
@@ -36,9 +48,13 @@ export interface EditionRec {
   effectiveTo?: string;
   supersedes?: string;
   sourceUrl: string;
+  /** How much of the edition's text was read: full, part, or none (title and dates only). */
+  textRead: TextRead;
   transitionNote?: string;
   /** Characteristics some review record says were checked against this edition. */
   reviewed: string[];
+  /** Codes of the superseded edition whose mappings were checked and do not continue here. */
+  dropped: { code: string; reason: string }[];
 }
 export interface MappingRec {
   characteristic: string;
@@ -57,7 +73,11 @@ export interface StandardRec {
   bindingness: Bindingness;
   verification: Verification;
   sourceUrl?: string;
+  /** The older edition whose text was read, when this edition's own text was not. */
+  readEdition?: string;
   section?: string;
+  /** Codes in the superseded edition that this standard continues. */
+  continues: string[];
   mappings: MappingRec[];
 }
 export interface InitiativeRec {
@@ -106,6 +126,8 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         professions: e.data.professions,
         country: e.data.country,
         url: e.data.url,
+        ...(e.data.reissueEveryYears !== undefined && { reissueEveryYears: e.data.reissueEveryYears }),
+        ...(e.data.editorialStatus !== undefined && { editorialStatus: e.data.editorialStatus }),
       }))
       .sort(byId),
     editions: content.editions
@@ -118,8 +140,10 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         ...(e.data.effectiveTo !== undefined && { effectiveTo: e.data.effectiveTo }),
         ...(e.data.supersedes !== undefined && { supersedes: e.data.supersedes }),
         sourceUrl: e.data.sourceUrl,
+        textRead: e.data.textRead,
         ...(e.data.transitionNote !== undefined && { transitionNote: e.data.transitionNote }),
         reviewed: [...new Set(e.data.reviews.flatMap((r) => r.characteristics))].sort(),
+        dropped: (e.data.dropped ?? []).map((d) => ({ code: d.code, reason: d.reason })),
       }))
       .sort(byId),
     standards: content.standards
@@ -131,7 +155,9 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         bindingness: s.data.bindingness,
         verification: s.data.verification,
         ...(s.data.sourceUrl !== undefined && { sourceUrl: s.data.sourceUrl }),
+        ...(s.data.readEdition !== undefined && { readEdition: s.data.readEdition }),
         ...(s.data.section !== undefined && { section: s.data.section }),
+        continues: s.data.continues ?? [],
         mappings: s.data.mappings.map((m) => {
           const r = reviewStatus(m.reviews);
           return {

@@ -97,6 +97,8 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
     { ...field('profession', ['professions'], 'Profession it covers'), multiple: true },
     field('country', ['country'], 'Country: ISO code such as US or GB, or INT'),
     field('url', ['url'], "The body's home page (https://...)"),
+    { ...field('alias', ['aliases'], 'Other names or acronyms it is known by', false), multiple: true },
+    field('editorial-status', ['editorialStatus'], 'Editorial status: which text was read, what is awaited', false),
     summary,
   ],
   edition: [
@@ -126,6 +128,7 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
     field('source-url', ['sourceUrl'], "The body's page or PDF for this edition (https://...)"),
     field('dates-source', ['datesSource'], 'Where the dates were seen, if not at the source URL', false),
     field('copyright', ['copyright'], 'Copyright note: whose text the standards are'),
+    field('text-read', ['textRead'], 'How much of its text was read (full, part, or none: title and dates only)'),
     field(
       'transition-note',
       ['transitionNote'],
@@ -143,8 +146,10 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
     field('section', ['section'], "The body's grouping heading, verbatim", false),
     field('bindingness', ['bindingness'], 'How binding it is'),
     field('verification', ['verification'], 'Where you saw the code and title'),
-    field('source-url', ['sourceUrl'], 'Where the code and title were seen (https://...)', false),
+    field('source-url', ['sourceUrl'], "The body's own page or PDF for it (never a mirror) (https://...)", false),
     field('source-page', ['sourcePage'], 'Page or section in the source', false),
+    field('read-url', ['readUrl'], 'Where you read the text, if not at the source URL (https://...)', false),
+    field('read-date', ['readDate'], 'When you read it (YYYY-MM-DD)', false),
     field('verification-note', ['verificationNote'], 'How and where it was checked', false),
     {
       ...field(

@@ -3,8 +3,8 @@ export const ACCREDITOR_KINDS = [
   'academic-accreditor',
   'practice-accreditor',
   'recognition-program',
-  'formative-program',
   'regulator',
   'reference-framework',
+  'formative-program',
 ] as const;
 export type AccreditorKind = (typeof ACCREDITOR_KINDS)[number];

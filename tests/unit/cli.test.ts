@@ -79,7 +79,7 @@ describe('npm run gaps', () => {
     expect(r.stderr).toContain('already exists; pass --force');
     expect(readFileSync(out, 'utf8')).toBe('precious');
     expect(gaps('--format', 'json', '--out', out, '--force').status).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('1.0');
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('2.0');
     expect(readdirSync(dir)).toEqual(['r.json']); // no temp files left behind
   });
   it('writes xlsx and pdf files', () => {
@@ -88,7 +88,9 @@ describe('npm run gaps', () => {
       const r = gaps('--format', f, '--out', join(dir, `r.${f}`));
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(join(dir, `r.${f}`))).toBe(true);
-      expect(r.stderr).toContain('3 bodies × 4 characteristics: 2 covered, 3 partial, 4 gap, 3 not reviewed');
+      expect(r.stderr).toContain(
+        '3 bodies × 4 characteristics: 2 covered, 2 partial, 1 opportunity, 4 gap, 3 not reviewed',
+      );
     }
   });
   it('invalid content: the check messages and exit 1, no report', () => {

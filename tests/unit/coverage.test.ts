@@ -5,13 +5,21 @@ import {
   computeCoverage,
   describeCounts,
   editionOn,
+  evidenceShare,
   initiativeOpportunities,
+  newerMayExistSince,
+  qualifiersOf,
   reciprocity,
   severityOf,
+  statusOf,
+  STATUSES,
   transitionOn,
+  type Cell,
+  type CellStandard,
   type Selection,
+  type Status,
 } from '../../src/lib/coverage.ts';
-import { reviewStatus } from '../../src/lib/crosswalk.ts';
+import { indexCrosswalk, reviewStatus } from '../../src/lib/crosswalk.ts';
 import { loadFixtures } from '../helpers.ts';
 
 const { index: ix } = loadFixtures();
@@ -26,7 +34,7 @@ const sel = (patch: Partial<Selection> = {}): Selection => ({
 });
 
 describe('cell status', () => {
-  it('covered needs an explicit mapping; partial/implicit only is partial', () => {
+  it('covered needs an explicit mapping; partial mappings without one are partial', () => {
     expect(cellFor(ix, 'alpha-2020', 'psychological-safety')).toMatchObject({ status: 'covered', support: 1 });
     // partial mapping in a guidance standard: 0.6 × 0.4
     expect(cellFor(ix, 'alpha-2020', 'shared-interprofessional-onboarding')).toMatchObject({
@@ -149,12 +157,8 @@ describe('coverage roll-ups', () => {
   });
 });
 
-describe('severity weighs bindingness', () => {
-  const cell = (status: 'covered' | 'partial' | 'gap' | 'not-reviewed', support: number) => ({
-    status,
-    support,
-    standards: [],
-  });
+describe('severity weighs bindingness and never hides unreviewed bodies', () => {
+  const cell = (status: Status, support: number): Cell => ({ status, support, standards: [], qualifiers: [] });
   it('covers every case', () => {
     expect(severityOf([cell('not-reviewed', 0)])).toBe('unknown');
     expect(severityOf([cell('covered', 1), cell('covered', 0.75)])).toBe('none');
@@ -162,6 +166,129 @@ describe('severity weighs bindingness', () => {
     // explicit but only in guidance (1 × 0.4) does not count as strong coverage
     expect(severityOf([cell('covered', 0.4), cell('gap', 0)])).toBe('high');
     expect(severityOf([cell('partial', 0.6), cell('gap', 0)])).toBe('medium');
+  });
+  it('is unknown, never none, when a not-reviewed body could hide a gap', () => {
+    expect(severityOf([cell('covered', 1), cell('not-reviewed', 0), cell('not-reviewed', 0)])).toBe('unknown');
+    expect(severityOf([cell('covered', 1), cell('covered', 1)])).toBe('none');
+  });
+  it('an opportunity (implicit only) never lowers severity below high next to a gap', () => {
+    expect(severityOf([cell('opportunity', 0.3), cell('gap', 0)])).toBe('high');
+    expect(severityOf([cell('opportunity', 0.3), cell('opportunity', 0.3)])).toBe('medium');
+  });
+});
+
+describe('five statuses', () => {
+  it('implicit mappings alone make an opportunity, not partial', () => {
+    // beta-2024 B-2 maps teams-and-teamwork implicitly, and nothing else maps it there
+    expect(cellFor(ix, 'beta-2024', 'teams-and-teamwork')).toMatchObject({ status: 'opportunity', support: 0.3 });
+  });
+  it('statusOf: the strongest strength decides; no mapping is a gap only when reviewed', () => {
+    expect(statusOf(['implicit', 'partial'], false)).toBe('partial');
+    expect(statusOf(['implicit', 'explicit'], false)).toBe('covered');
+    expect(statusOf(['implicit'], true)).toBe('opportunity');
+    expect(statusOf([], true)).toBe('gap');
+    expect(statusOf([], false)).toBe('not-reviewed');
+  });
+  it('counts every status in every roll-up', () => {
+    const cov = computeCoverage(ix, sel());
+    const total = STATUSES.reduce((n, s) => n + cov.bodies.reduce((m, b) => m + b.counts[s], 0), 0);
+    expect(total).toBe(cov.bodies.length * cov.rows.length);
+    expect(cov.bodies.find((b) => b.accreditor.id === 'beta-board')!.counts.opportunity).toBe(1);
+    expect(describeCounts({ covered: 1, partial: 0, opportunity: 2, gap: 0, 'not-reviewed': 0 }, 3)).toBe(
+      'covered by 1 of 3 bodies, an opportunity at 2',
+    );
+  });
+});
+
+describe('evidence qualifiers', () => {
+  const std = (patch: Partial<CellStandard>): CellStandard => ({
+    id: 'x/1',
+    code: '1',
+    strength: 'explicit',
+    bindingness: 'required',
+    verification: 'verified',
+    review: 'reviewed',
+    rationale: 'r',
+    ...patch,
+  });
+  it('marks a cell only when every standard behind it shares the weakness', () => {
+    expect(qualifiersOf([std({})])).toEqual([]);
+    expect(qualifiersOf([std({ verification: 'secondary' }), std({ verification: 'unverified' })])).toEqual([
+      'secondary-only',
+    ]);
+    expect(qualifiersOf([std({ verification: 'secondary' }), std({})])).toEqual([]);
+    expect(qualifiersOf([std({ bindingness: 'guidance', review: 'proposed' })])).toEqual([
+      'guidance-only',
+      'proposed-only',
+    ]);
+    expect(qualifiersOf([])).toEqual([]);
+  });
+  it('are computed for real cells', () => {
+    // alpha-2020 A-2: guidance, secondary, proposed
+    expect(cellFor(ix, 'alpha-2020', 'shared-interprofessional-onboarding').qualifiers).toEqual([
+      'secondary-only',
+      'guidance-only',
+      'proposed-only',
+    ]);
+    // beta B.1.1 is verified and reviewed, so B-2's weaknesses do not qualify the cell
+    expect(cellFor(ix, 'beta-2024', 'interprofessional-learning-experiences').qualifiers).toEqual([]);
+  });
+});
+
+describe('carried forward', () => {
+  it('a not-reviewed cell of the edition in force shows the last read edition, without counting it', () => {
+    const c = cellFor(ix, 'alpha-2027', 'shared-interprofessional-onboarding');
+    expect(c.status).toBe('not-reviewed');
+    expect(c.carried).toMatchObject({ from: 'alpha-2020', status: 'partial' });
+    expect(c.carried!.standards.map((s) => s.code)).toEqual(['A-2']);
+    const cov = computeCoverage(ix, sel({ on: '2027-06-01', accreditors: ['alpha-council'] }));
+    const body = cov.bodies[0]!;
+    expect(body.edition!.id).toBe('alpha-2027');
+    expect(body.carried).toBeGreaterThan(0);
+    // carried evidence never lowers the not-reviewed count
+    const row = cov.rows.find((r) => r.characteristic.id === 'shared-interprofessional-onboarding')!;
+    expect(row.counts['not-reviewed']).toBe(1);
+    expect(row.counts.partial).toBe(0);
+  });
+  it('carries a reviewed gap forward too, and nothing when no older edition was read', () => {
+    expect(cellFor(ix, 'alpha-2027', 'teams-and-teamwork').carried).toMatchObject({
+      from: 'alpha-2020',
+      status: 'gap',
+      standards: [],
+    });
+    expect(cellFor(ix, 'beta-2024', 'psychological-safety').carried).toBeUndefined();
+    // reviewed cells never carry
+    expect(cellFor(ix, 'alpha-2027', 'psychological-safety').carried).toBeUndefined();
+  });
+});
+
+describe('editions read vs in force', () => {
+  it('flags "a newer edition may exist" once a known reissue cycle has passed with no successor', () => {
+    const data = structuredClone(ix.data);
+    data.accreditors.find((a) => a.id === 'beta-board')!.reissueEveryYears = 1;
+    const ix2 = indexCrosswalk(data);
+    const beta = ix2.editions.get('beta-2024')!;
+    expect(newerMayExistSince(ix2, beta, '2024-12-31')).toBeUndefined();
+    expect(newerMayExistSince(ix2, beta, '2025-01-01')).toBe('2025-01-01');
+    // a body without a cycle is never flagged; a superseded edition is not either
+    expect(newerMayExistSince(ix, beta, '2030-01-01')).toBeUndefined();
+    data.accreditors.find((a) => a.id === 'alpha-council')!.reissueEveryYears = 1;
+    const ix3 = indexCrosswalk(data);
+    expect(newerMayExistSince(ix3, ix3.editions.get('alpha-2020')!, '2030-01-01')).toBeUndefined();
+    const cov = computeCoverage(ix2, sel({ on: '2026-11-25', accreditors: ['beta-board'] }));
+    expect(cov.bodies[0]!.newerMayExistSince).toBe('2025-01-01');
+  });
+  it('the evidence share counts only reviewed, current, verified cells', () => {
+    const cov = computeCoverage(ix, sel());
+    const share = evidenceShare(cov);
+    expect(share.cells).toBe(cov.bodies.length * cov.rows.length);
+    // beta-2024 was only partly read and its best cell rests on a reviewed, verified mapping;
+    // alpha-2020 and gamma-2025 reviewed gaps count; not-reviewed cells never do
+    expect(share.solid).toBeGreaterThan(0);
+    expect(share.solid).toBeLessThan(share.cells);
+    const none = structuredClone(ix.data);
+    for (const e of none.editions) e.textRead = 'none';
+    expect(evidenceShare(computeCoverage(indexCrosswalk(none), sel())).solid).toBe(0);
   });
 });
 

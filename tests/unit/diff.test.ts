@@ -138,7 +138,7 @@ describe('diff between two fixture states', () => {
       'alpha-2020 × psychological-safety: covered → partial',
       'alpha-2020 × shared-interprofessional-onboarding: partial → gap',
       'beta-2024 × psychological-safety: not-reviewed → gap',
-      'beta-2024 × teams-and-teamwork: partial → gap',
+      'beta-2024 × teams-and-teamwork: opportunity → gap',
       'gamma-2025 × psychological-safety: gap → covered',
     ]);
     // In force on TODAY: alpha-2020, beta-2024, gamma-2025 (alpha-2027 starts later).
@@ -194,7 +194,7 @@ describe('changelog entries', () => {
     expect(entry).toContain('- Mapping BPB B-2 → `teams-and-teamwork` (was implicit)');
     expect(entry).toContain('**Re-mapped**\n\n- ANC A-1 → `psychological-safety`: explicit → partial');
     expect(entry).toContain('- BPB 2024 checked for 2 more characteristics');
-    expect(entry).toContain('**Coverage** (editions in force on 2026-11-25): partial -1, gap +2, not reviewed -1.');
+    expect(entry).toContain('**Coverage** (editions in force on 2026-11-25): opportunity -1, gap +2, not reviewed -1.');
     const first = renderChangelogEntry(
       diffCrosswalks(EMPTY_CROSSWALK, dataAtRef('HEAD~1', 'content', repo, TODAY).data, { on: TODAY }),
       { version: '1.0.0', date: '2026-01-01' },

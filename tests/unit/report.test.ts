@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import type { Selection } from '../../src/lib/coverage.ts';
+import { STATUSES, type Selection } from '../../src/lib/coverage.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { csvField, renderCsv } from '../../src/lib/report/csv.ts';
 import { renderJson, renderPortable } from '../../src/lib/report/index.ts';
@@ -54,17 +54,26 @@ function parseCsv(text: string): string[][] {
 describe('report model', () => {
   it('matches its published JSON Schema shape and version', () => {
     expect(gapReportSchema.safeParse(report).success).toBe(true);
-    expect(report.schemaVersion).toBe('1.0');
+    expect(report.schemaVersion).toBe('2.0');
     expect(report.summary).toEqual({
       bodies: 3,
       characteristics: 4,
       cells: 12,
-      counts: { covered: 2, partial: 3, gap: 4, 'not-reviewed': 3 },
+      counts: { covered: 2, partial: 2, opportunity: 1, gap: 4, 'not-reviewed': 3 },
       standards: 5,
       verifiedStandards: 2,
       mappings: 6,
       reviewedMappings: 1,
+      organisations: 3,
+      // alpha onboarding (A-2), beta teamwork (B-2), gamma teamwork (G 3) rest on unverified wording only
+      qualified: { 'secondary-only': 3, 'guidance-only': 1, 'proposed-only': 4 },
+      carried: 0,
+      // four reviewed gaps in read editions, and beta's B.1.1 (verified, reviewed by two professions)
+      solidCells: 5,
     });
+    expect(report.opportunityCells).toEqual([
+      { characteristic: 'teams-and-teamwork', body: 'beta-board', edition: 'beta-2024', standards: ['beta-2024/b-2'] },
+    ]);
     expect(report.gaps).toHaveLength(4);
     expect(report.professions.map((p) => [p.profession, p.statuses['interprofessional-learning-experiences']])).toEqual(
       [
@@ -74,6 +83,44 @@ describe('report model', () => {
       ],
     );
     expect(report.bodies[0]!.transition).toMatchObject({ to: 'alpha-2027', startsOn: '2027-01-01' });
+  });
+});
+
+describe('carried-forward evidence in every format', () => {
+  // On 2027-06-01 Alpha's 2027 edition is in force; it was not reviewed for onboarding or teamwork.
+  const later = buildReport(index, { ...selection, on: '2027-06-01' }, TODAY);
+  it('the model carries the last read edition without counting it', () => {
+    expect(gapReportSchema.safeParse(later).success).toBe(true);
+    expect(later.summary.carried).toBe(2);
+    const onboarding = later.characteristics.find((c) => c.id === 'shared-interprofessional-onboarding')!;
+    const alpha = onboarding.cells.find((c) => c.body === 'alpha-council')!;
+    expect(alpha).toMatchObject({ status: 'not-reviewed', carried: { from: 'alpha-2020', status: 'partial' } });
+    expect(alpha.carried!.fromLabel).toBe('Alpha Standards (2020)');
+    expect(onboarding.counts.partial).toBe(0);
+  });
+  it('Markdown, HTML, CSV, XLSX and PDF all show it with the older edition named', async () => {
+    const md = renderMarkdown(later);
+    expect(md).toContain('## Carried forward from older editions');
+    expect(md).toMatch(/Shared interprofessional onboarding\*\* at ANC: Partial in Alpha Standards \(2020\): A-2/);
+    expect(md).toContain('| – Not reviewed (carried forward: Partial) |');
+    const csv = parseCsv(renderCsv(later).slice(1));
+    const col = csv[0]!.indexOf('carried_from');
+    expect(csv.filter((r) => r[col] === 'alpha-2020').map((r) => r[csv[0]!.indexOf('standard_code')])).toEqual([
+      'A-2',
+      '',
+    ]);
+    const bytes = (await renderPortable(later, 'xlsx', ExcelJS)) as Uint8Array;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const m = wb.getWorksheet('Matrix')!;
+    const row = m.getRows(2, 4)!.find((r) => r.getCell(1).value === 'Shared interprofessional onboarding')!;
+    expect(row.getCell(3).value).toBe('– Not reviewed (carried forward: Partial)');
+    const pdf = await renderPdf(later);
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain('Carried forward from older editions');
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /Alpha Standards \(2020\) \(A-2\); not checked against the edition in force/,
+    );
   });
 });
 
@@ -138,9 +185,12 @@ describe('formats', () => {
     const fills: Record<string, string> = {
       '● Covered': 'FFC6EFCE',
       '◐ Partial': 'FFFFEB9C',
+      '◇ Opportunity': 'FFDDEBF7',
       '○ Gap': 'FFFFC7CE',
       '– Not reviewed': 'FFEDEDED',
     };
+    // a cell's text is its status, then any evidence notes ("◐ Partial [1,2,3]")
+    const statusOfText = (v: unknown) => String(v).replace(/ \[[\d,]+\]$/, '');
     const statusCells = [
       ...m.getRows(2, m.rowCount - 1)!.flatMap((r) => [3, 4, 5].map((i) => r.getCell(i))),
       ...wb
@@ -152,7 +202,7 @@ describe('formats', () => {
       3 * report.characteristics.length + report.professions.length * report.characteristics.length,
     );
     for (const cell of statusCells) {
-      expect((cell.fill as { fgColor: { argb: string } }).fgColor.argb).toBe(fills[String(cell.value)]);
+      expect((cell.fill as { fgColor: { argb: string } }).fgColor.argb).toBe(fills[statusOfText(cell.value)]);
     }
     expect(wb.getWorksheet('Opportunities')!.rowCount - 1).toBe(
       report.opportunities.initiatives.reduce((n, it) => n + it.standards.length, 0),
@@ -168,28 +218,27 @@ describe('formats', () => {
     expect(text).toContain('Selection: bodies: all; editions in force on 2026-11-25');
     expect(text).toContain('data version fixture');
     expect(text).toContain('2 of 5 standards verified');
-    expect(text).toMatch(
-      /ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) 1 1 1 1 1\/2 \(50%\)/,
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(
+      /ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) full 1 1 0 1 1 0 1\/2 \(50%\)/,
     );
+    expect(flat).toContain('Characteristic Severity Covered Partial Opportunity Gap Not reviewed Gap at');
     expect(text).toContain(`page ${totalPages} of ${totalPages}`);
     expect(text).toContain('Shared onboarding (fixture): 4 standards at 2 bodies');
   });
 
   it('the same selection gives the same numbers in every format', async () => {
     const md = renderMarkdown(report);
-    expect(md).toContain('| 3 | 4 | 2 | 3 | 4 | 3 |');
+    expect(md).toContain('| 3 | 4 | 2 | 2 | 1 | 4 | 3 |');
     const csvRows = parseCsv(renderCsv(report).slice(1));
     const statusCol = csvRows[0]!.indexOf('status');
     const gapCells = new Set(csvRows.filter((r) => r[statusCol] === 'Gap').map((r) => `${r[0]}|${r[4]}`));
     expect(gapCells.size).toBe(report.summary.counts.gap);
     const { text } = await extractText(await getDocumentProxy(await renderPdf(report)), { mergePages: true });
-    const gpc = /GPC Gamma Practice Manual \(2025\) (\d+) (\d+) (\d+) (\d+)/.exec(text)!;
+    const gpc = /GPC Gamma Practice Manual \(2025\) full (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(
+      text.replace(/\s+/g, ' '),
+    )!;
     const body = report.bodies.find((b) => b.abbreviation === 'GPC')!;
-    expect(gpc.slice(1).map(Number)).toEqual([
-      body.counts.covered,
-      body.counts.partial,
-      body.counts.gap,
-      body.counts['not-reviewed'],
-    ]);
+    expect(gpc.slice(1).map(Number)).toEqual(STATUSES.map((s) => body.counts[s]));
   });
 });

@@ -44,6 +44,7 @@ const VALID: Record<EntityKind, Answers> = {
     profession: ['dentistry', 'dental-hygiene'],
     country: 'CA',
     url: 'https://example.org/delta',
+    'editorial-status': 'Fixture: nothing read yet.',
   },
   edition: {
     accreditor: 'beta-board',
@@ -53,6 +54,7 @@ const VALID: Record<EntityKind, Answers> = {
     supersedes: 'beta-2024',
     'source-url': 'https://example.org/beta-board/2028',
     copyright: 'Fixture text.',
+    'text-read': 'full',
   },
   standard: {
     edition: 'beta-2024',

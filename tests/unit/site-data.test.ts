@@ -27,6 +27,7 @@ describe('site data', () => {
       id: 'gamma-2025/probe',
       edition: 'gamma-2025',
       code: 'P',
+      continues: [],
       bindingness: 'required',
       verification: 'verified',
       mappings: [

@@ -3,19 +3,32 @@ import {
   byProfession,
   computeCoverage,
   describeCounts,
+  evidenceShare,
   initiativeOpportunities,
+  QUALIFIERS,
   reciprocity,
+  zeroCounts,
   type Selection,
 } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
 import type { GapReport } from './schema.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
 
+/**
+ * The gap report for a selection: coverage, severities, gaps, opportunities and provenance, as one
+ * serializable model that every format (JSON, CSV, XLSX, Markdown, HTML, PDF) renders.
+ */
 export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: string): GapReport {
   const cov = computeCoverage(ix, sel);
-  const total = { covered: 0, partial: 0, gap: 0, 'not-reviewed': 0 };
+  const total = zeroCounts();
   for (const r of cov.rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r.counts[k];
   const sum = (f: (b: (typeof cov.bodies)[number]) => number) => cov.bodies.reduce((n, b) => n + f(b), 0);
+  const qualified = Object.fromEntries(QUALIFIERS.map((q) => [q, 0])) as Record<(typeof QUALIFIERS)[number], number>;
+  for (const r of cov.rows) for (const c of r.cells) for (const q of c.qualifiers) qualified[q]++;
+  const editionLabel = (id: string) => {
+    const e = ix.editions.get(id);
+    return e ? `${e.title} (${e.edition})` : id;
+  };
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: 'IP-CLE Crosswalk gap report',
@@ -38,6 +51,10 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
       verifiedStandards: sum((b) => b.verified),
       mappings: sum((b) => b.mappings),
       reviewedMappings: sum((b) => b.reviewedMappings),
+      organisations: new Set(cov.bodies.map((b) => b.accreditor.name)).size,
+      qualified,
+      carried: sum((b) => b.carried),
+      solidCells: evidenceShare(cov).solid,
     },
     bodies: cov.bodies.map((b) => ({
       id: b.accreditor.id,
@@ -54,7 +71,11 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
         ...(b.edition!.effectiveFrom !== undefined && { effectiveFrom: b.edition!.effectiveFrom }),
         ...(b.edition!.effectiveTo !== undefined && { effectiveTo: b.edition!.effectiveTo }),
         sourceUrl: b.edition!.sourceUrl,
+        textRead: b.edition!.textRead,
       },
+      ...(b.newerMayExistSince !== undefined && { newerMayExistSince: b.newerMayExistSince }),
+      ...(b.accreditor.editorialStatus !== undefined && { editorialStatus: b.accreditor.editorialStatus }),
+      carried: b.carried,
       counts: b.counts,
       standards: b.standards,
       verifiedStandards: b.verified,
@@ -79,12 +100,22 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
       domain: r.characteristic.domain,
       severity: r.severity,
       counts: r.counts,
+      carried: r.carried,
       summary: describeCounts(r.counts, cov.bodies.length),
       cells: r.cells.map((c, i) => ({
         body: cov.bodies[i]!.accreditor.id,
         status: c.status,
         support: c.support,
+        qualifiers: c.qualifiers,
         standards: c.standards,
+        ...(c.carried && {
+          carried: {
+            from: c.carried.from,
+            fromLabel: editionLabel(c.carried.from),
+            status: c.carried.status,
+            standards: c.carried.standards,
+          },
+        }),
       })),
     })),
     gaps: cov.rows.flatMap((r) =>
@@ -95,6 +126,20 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
                 characteristic: r.characteristic.id,
                 body: cov.bodies[i]!.accreditor.id,
                 edition: cov.bodies[i]!.edition!.id,
+              },
+            ]
+          : [],
+      ),
+    ),
+    opportunityCells: cov.rows.flatMap((r) =>
+      r.cells.flatMap((c, i) =>
+        c.status === 'opportunity'
+          ? [
+              {
+                characteristic: r.characteristic.id,
+                body: cov.bodies[i]!.accreditor.id,
+                edition: cov.bodies[i]!.edition!.id,
+                standards: c.standards.map((s) => s.id),
               },
             ]
           : [],

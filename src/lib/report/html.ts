@@ -2,9 +2,18 @@
  * The gap report as an HTML fragment: the report builder page renders it at build time (the default,
  * no-JavaScript view) and the browser renders it again for the chosen selection, from one function.
  */
-import { SEVERITY_TEXT, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
+import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
+import { qualifierMarks } from '../method.ts';
 import type { GapReport } from './schema.ts';
-import { HOW_TO_READ, pct, provenanceLine, selectionLine } from './tabular.ts';
+import {
+  bodiesLine,
+  countsInOrder,
+  HOW_TO_READ,
+  pct,
+  provenanceLine,
+  selectionLine,
+  STATUS_HEADERS,
+} from './tabular.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -16,35 +25,42 @@ export interface HtmlLinks {
   edition(id: string): string;
 }
 
-const status = (s: string) =>
-  `<span aria-hidden="true">${STATUS_SYMBOL[s as Status]}</span> ${STATUS_LABEL[s as Status]}`;
+const status = (s: Status) => `<span aria-hidden="true">${STATUS_SYMBOL[s]}</span> ${STATUS_LABEL[s]}`;
+const ths = (labels: readonly string[]) => labels.map((l) => `<th scope="col">${esc(l)}</th>`).join('');
+const tds = (values: readonly (string | number)[]) => values.map((v) => `<td>${v}</td>`).join('');
+const marks = (qualifiers: readonly string[]) => {
+  const m = qualifierMarks(qualifiers);
+  return m ? ` <sup class="qualifiers" title="See the notes below the table">${esc(m)}</sup>` : '';
+};
 
 export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
   const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
-  const c = r.summary.counts;
   const out: string[] = [];
   out.push(
     `<p id="report-selection">Data version ${esc(r.dataVersion)} · generated ${esc(r.generatedOn)} · ${esc(selectionLine(r))}.</p>`,
   );
   out.push('<h2 id="summary">Summary</h2>');
   out.push(
-    `<div class="table-wrap" tabindex="0" role="region" aria-label="Summary"><table id="report-summary"><thead><tr><th scope="col">Bodies</th><th scope="col">Characteristics</th><th scope="col">Covered</th><th scope="col">Partial</th><th scope="col">Gap</th><th scope="col">Not reviewed</th></tr></thead>` +
-      `<tbody><tr><td>${r.summary.bodies}</td><td>${r.summary.characteristics}</td><td>${c.covered}</td><td>${c.partial}</td><td>${c.gap}</td><td>${c['not-reviewed']}</td></tr></tbody></table></div>`,
+    `<div class="table-wrap" tabindex="0" role="region" aria-label="Summary"><table id="report-summary"><thead><tr>${ths(['Bodies', 'Characteristics', ...STATUS_HEADERS])}</tr></thead>` +
+      `<tbody><tr>${tds([r.summary.bodies, r.summary.characteristics, ...countsInOrder(r.summary.counts)])}</tr></tbody></table></div>`,
   );
-  out.push(`<p>${esc(provenanceLine(r))}</p>`);
+  out.push(`<p id="report-provenance">${esc(bodiesLine(r))}. ${esc(provenanceLine(r))}</p>`);
   if (r.noEdition.length)
     out.push(
       `<p class="notice">No edition in force on ${esc(r.selection.on)}: ${r.noEdition.map((b) => esc(b.name)).join(', ')}.</p>`,
     );
   out.push(
-    '<h2 id="bodies">Bodies</h2><div class="table-wrap" tabindex="0" role="region" aria-label="Bodies"><table><thead><tr><th scope="col">Body</th><th scope="col">Edition</th><th scope="col">Covered</th><th scope="col">Partial</th><th scope="col">Gap</th><th scope="col">Not reviewed</th><th scope="col">Verified standards</th></tr></thead><tbody>',
+    `<h2 id="bodies">Bodies</h2><div class="table-wrap" tabindex="0" role="region" aria-label="Bodies"><table><thead><tr>${ths(['Body', 'Edition', 'Text read', ...STATUS_HEADERS, 'Carried forward', 'Verified standards'])}</tr></thead><tbody>`,
   );
   for (const b of r.bodies) {
     const t = b.transition
       ? `<br><strong>In transition</strong> to ${esc(b.transition.toTitle)} from ${esc(b.transition.startsOn ?? 'a date not yet confirmed')}.${b.transition.note ? ` ${esc(b.transition.note)}` : ''}`
       : '';
+    const newer = b.newerMayExistSince
+      ? `<br><strong class="newer">A newer edition may exist</strong> (reissued on a cycle that passed ${esc(b.newerMayExistSince)}).`
+      : '';
     out.push(
-      `<tr><th scope="row"><a href="${links.accreditor(b.id)}">${esc(b.label)}</a></th><td><a href="${links.edition(b.edition.id)}">${esc(b.edition.title)} (${esc(b.edition.edition)})</a>${t}</td><td>${b.counts.covered}</td><td>${b.counts.partial}</td><td>${b.counts.gap}</td><td>${b.counts['not-reviewed']}</td><td>${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})</td></tr>`,
+      `<tr><th scope="row"><a href="${links.accreditor(b.id)}">${esc(b.label)}</a></th><td><a href="${links.edition(b.edition.id)}">${esc(b.edition.title)} (${esc(b.edition.edition)})</a>${t}${newer}</td>${tds([esc(b.edition.textRead), ...countsInOrder(b.counts), b.carried, `${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})`])}</tr>`,
     );
   }
   out.push('</tbody></table></div>');
@@ -58,13 +74,24 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
       `<tr><th scope="row"><a href="${links.characteristic(ch.id)}">${esc(ch.name)}</a></th><td>${ch.severity}</td>`,
     );
     ch.cells.forEach((cell) => {
-      const stds = cell.standards.map((s) => `<a href="${links.standard(s.id)}">${esc(s.code)}</a>`).join(', ');
-      out.push(`<td class="status ${cell.status}">${status(cell.status)}${stds ? `<br>${stds}` : ''}</td>`);
+      const codes = (list: readonly { id: string; code: string }[]) =>
+        list.map((s) => `<a href="${links.standard(s.id)}">${esc(s.code)}</a>`).join(', ');
+      const stds = codes(cell.standards);
+      const carried = cell.carried
+        ? `<br><span class="carried">Carried forward from ${esc(cell.carried.fromLabel)}: ${STATUS_LABEL[cell.carried.status]}${cell.carried.standards.length ? ` (${codes(cell.carried.standards)})` : ''}; not checked against the edition in force</span>`
+        : '';
+      out.push(
+        `<td class="status ${cell.status}${cell.carried ? ' has-carried' : ''}">${status(cell.status)}${marks(cell.qualifiers)}${stds ? `<br>${stds}` : ''}${carried}</td>`,
+      );
     });
     out.push('</tr>');
   }
   out.push('</tbody></table></div>');
-  out.push(`<p class="muted">Severity: ${Object.values(SEVERITY_TEXT).map(esc).join('; ')}.</p>`);
+  out.push(
+    `<ol class="qualifier-notes muted" id="report-notes">${Object.values(QUALIFIER_NOTE)
+      .map((q) => `<li value="${q.mark}">The cell ${esc(q.text)}.</li>`)
+      .join('')}</ol>`,
+  );
   out.push('<h2 id="gaps">Gaps</h2>');
   if (r.gaps.length === 0) out.push('<p>No reviewed gaps in this selection.</p>');
   else {
@@ -74,6 +101,22 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
     out.push(
       `<ul id="report-gaps">${[...by].map(([ch, bs]) => `<li><a href="${links.characteristic(ch)}">${esc(names.get(ch) ?? ch)}</a>: gap at ${bs.map(esc).join(', ')}</li>`).join('')}</ul>`,
     );
+  }
+  out.push('<h2 id="integration-opportunities">Integration opportunities</h2>');
+  if (r.opportunityCells.length === 0) out.push('<p>No cell rests on implicit mappings alone in this selection.</p>');
+  else {
+    const names = new Map(r.characteristics.map((ch) => [ch.id, ch.name]));
+    const code = new Map(
+      r.characteristics.flatMap((ch) => ch.cells.flatMap((cell) => cell.standards.map((s) => [s.id, s.code] as const))),
+    );
+    out.push(
+      '<p>The body does not ask for the characteristic, but it could serve as evidence for these standards.</p><ul id="report-opportunity-cells">',
+    );
+    for (const o of r.opportunityCells)
+      out.push(
+        `<li><a href="${links.characteristic(o.characteristic)}">${esc(names.get(o.characteristic) ?? o.characteristic)}</a> at ${esc(abbr.get(o.body) ?? o.body)}: ${o.standards.map((id) => `<a href="${links.standard(id)}">${esc(code.get(id) ?? id)}</a>`).join(', ')}</li>`,
+      );
+    out.push('</ul>');
   }
   out.push('<h2 id="opportunities">One practice, many standards</h2>');
   for (const it of r.opportunities.initiatives) {

@@ -1,10 +1,22 @@
 /** Markdown report, readable in a GitHub comment or any Markdown viewer. */
-import { SEVERITY_TEXT, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
+import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
-import { HOW_TO_READ, pct, provenanceLine, selectionLine } from './tabular.ts';
+import {
+  bodiesLine,
+  cellText,
+  countsInOrder,
+  HOW_TO_READ,
+  pct,
+  provenanceLine,
+  QUALIFIER_LEGEND,
+  selectionLine,
+  STATUS_HEADERS,
+  statusText,
+} from './tabular.ts';
 
 const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const statusText = (s: string) => `${STATUS_SYMBOL[s as Status]} ${STATUS_LABEL[s as Status]}`;
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+const rule = (n: number, align = ' --- |') => `|${align.repeat(n)}`;
 
 export function renderMarkdown(r: GapReport): string {
   const out: string[] = [];
@@ -12,31 +24,39 @@ export function renderMarkdown(r: GapReport): string {
   out.push(`# ${r.title}`, '');
   out.push(`Data version ${r.dataVersion} · generated ${r.generatedOn} · ${selectionLine(r)}.`, '');
   out.push('## Summary', '');
-  const c = r.summary.counts;
-  out.push(
-    '| Bodies | Characteristics | Covered | Partial | Gap | Not reviewed |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-  );
-  out.push(
-    `| ${r.summary.bodies} | ${r.summary.characteristics} | ${c.covered} | ${c.partial} | ${c.gap} | ${c['not-reviewed']} |`,
-    '',
-  );
-  out.push(provenanceLine(r), '');
+  out.push(row(['Bodies', 'Characteristics', ...STATUS_HEADERS]), rule(2 + STATUS_HEADERS.length, ' ---: |'));
+  out.push(row([r.summary.bodies, r.summary.characteristics, ...countsInOrder(r.summary.counts)]), '');
+  out.push(`${bodiesLine(r)}. ${provenanceLine(r)}`, '');
   if (r.noEdition.length)
     out.push(`No edition in force on ${r.selection.on}: ${r.noEdition.map((b) => b.name).join(', ')}.`, '');
 
   out.push(
     '## Bodies',
     '',
-    '| Body | Edition | Effective | Covered | Partial | Gap | Not reviewed | Verified standards |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    row(['Body', 'Edition', 'Effective', 'Text read', ...STATUS_HEADERS, 'Carried forward', 'Verified standards']),
+    `| --- | --- | --- | --- |${' ---: |'.repeat(STATUS_HEADERS.length + 2)}`,
   );
   for (const b of r.bodies) {
+    const effective = `${b.edition.effectiveFrom ?? 'date not confirmed'}${b.edition.effectiveTo ? ` to ${b.edition.effectiveTo}` : ''}${b.newerMayExistSince ? ` (a newer edition may exist since ${b.newerMayExistSince})` : ''}`;
     out.push(
-      `| ${esc(b.label)} | [${esc(b.edition.title)} (${esc(b.edition.edition)})](${b.edition.sourceUrl}) | ${b.edition.effectiveFrom ?? 'date not confirmed'}${b.edition.effectiveTo ? ` to ${b.edition.effectiveTo}` : ''} | ${b.counts.covered} | ${b.counts.partial} | ${b.counts.gap} | ${b.counts['not-reviewed']} | ${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)}) |`,
+      row([
+        esc(b.label),
+        `[${esc(b.edition.title)} (${esc(b.edition.edition)})](${b.edition.sourceUrl})`,
+        effective,
+        b.edition.textRead,
+        ...countsInOrder(b.counts),
+        b.carried,
+        `${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})`,
+      ]),
     );
   }
   out.push('');
+  const statuses = r.bodies.filter((b) => b.editorialStatus);
+  if (statuses.length) {
+    out.push('### Editorial status', '');
+    for (const b of statuses) out.push(`- **${esc(b.label)}**: ${esc(b.editorialStatus!)}`);
+    out.push('');
+  }
   const moving = r.bodies.filter((b) => b.transition);
   if (moving.length) {
     out.push('## Bodies in transition', '');
@@ -51,12 +71,29 @@ export function renderMarkdown(r: GapReport): string {
     out.push('');
   }
 
-  out.push('## Matrix', '', `| Characteristic | Severity | ${r.bodies.map((b) => esc(b.label)).join(' | ')} |`);
-  out.push(`| --- | --- |${r.bodies.map(() => ' --- |').join('')}`);
+  out.push('## Matrix', '', row(['Characteristic', 'Severity', ...r.bodies.map((b) => esc(b.label))]));
+  out.push(rule(2 + r.bodies.length));
   for (const ch of r.characteristics) {
-    out.push(`| ${esc(ch.name)} | ${ch.severity} | ${ch.cells.map((cell) => statusText(cell.status)).join(' | ')} |`);
+    out.push(row([esc(ch.name), ch.severity, ...ch.cells.map((cell) => esc(cellText(cell)))]));
   }
-  out.push('', `Severity: ${Object.values(SEVERITY_TEXT).join('; ')}.`, '');
+  out.push('', `Notes: ${QUALIFIER_LEGEND.join('; ')}.`, '');
+  const carried = r.characteristics.flatMap((ch) =>
+    ch.cells.flatMap((cell) => (cell.carried ? [{ ch, cell, carried: cell.carried }] : [])),
+  );
+  if (carried.length) {
+    out.push('## Carried forward from older editions', '');
+    out.push(
+      'These cells are not reviewed in the edition in force; the last read edition’s evidence is shown so it is not lost. It is not counted.',
+      '',
+    );
+    for (const { ch, cell, carried: c } of carried) {
+      const codes = c.standards.map((s) => `${esc(s.code)} (${s.strength})`).join(', ');
+      out.push(
+        `- **${esc(ch.name)}** at ${esc(abbr.get(cell.body) ?? cell.body)}: ${STATUS_LABEL[c.status]} in ${esc(c.fromLabel)}${codes ? `: ${codes}` : ''}; not checked against the edition in force.`,
+      );
+    }
+    out.push('');
+  }
 
   if (r.professions.length > 1) {
     out.push('## By profession', '', 'Best status among the selected bodies of each profession.', '');
@@ -65,7 +102,7 @@ export function renderMarkdown(r: GapReport): string {
       `| --- |${r.professions.map(() => ' --- |').join('')}`,
     );
     for (const ch of r.characteristics)
-      out.push(`| ${esc(ch.name)} | ${r.professions.map((p) => statusText(p.statuses[ch.id]!)).join(' | ')} |`);
+      out.push(row([esc(ch.name), ...r.professions.map((p) => statusText(p.statuses[ch.id]!))]));
     out.push('');
   }
   out.push('## Gaps', '');
@@ -75,6 +112,19 @@ export function renderMarkdown(r: GapReport): string {
   for (const g of r.gaps)
     byChar.set(g.characteristic, [...(byChar.get(g.characteristic) ?? []), abbr.get(g.body) ?? g.body]);
   for (const [ch, bodies] of byChar) out.push(`- **${esc(names.get(ch) ?? ch)}**: gap at ${bodies.join(', ')}`);
+  out.push('');
+
+  out.push('## Integration opportunities', '');
+  if (r.opportunityCells.length === 0) out.push('No cell rests on implicit mappings alone in this selection.');
+  else
+    out.push('The body does not ask for the characteristic, but it could serve as evidence for these standards.', '');
+  const std = new Map(
+    r.characteristics.flatMap((ch) => ch.cells.flatMap((cell) => cell.standards.map((s) => [s.id, s.code] as const))),
+  );
+  for (const o of r.opportunityCells)
+    out.push(
+      `- **${esc(names.get(o.characteristic) ?? o.characteristic)}** at ${esc(abbr.get(o.body) ?? o.body)}: ${o.standards.map((id) => esc(std.get(id) ?? id)).join(', ')}`,
+    );
   out.push('');
 
   out.push('## One practice, many standards', '');

@@ -4,9 +4,18 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { STATUS_LABEL, type Status } from '../coverage.ts';
+import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
-import { HOW_TO_READ, pct, provenanceLine, selectionLine } from './tabular.ts';
+import {
+  bodiesLine,
+  countsInOrder,
+  HOW_TO_READ,
+  pct,
+  provenanceLine,
+  QUALIFIER_LEGEND,
+  selectionLine,
+  STATUS_HEADERS,
+} from './tabular.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -47,21 +56,20 @@ export async function renderPdf(r: GapReport): Promise<Uint8Array> {
     { text: r.title, style: 'h1' },
     { text: `Selection: ${selectionLine(r)}`, margin: [0, 0, 0, 2] },
     { text: `Generated ${r.generatedOn} from data version ${r.dataVersion}.`, margin: [0, 0, 0, 2] },
-    { text: provenanceLine(r), italics: true, margin: [0, 0, 0, 10] },
+    { text: `${bodiesLine(r)}. ${provenanceLine(r)}`, italics: true, margin: [0, 0, 0, 10] },
     { text: 'Summary by body', style: 'h2' },
     {
       table: {
         headerRows: 1,
-        widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'],
+        widths: ['auto', '*', 'auto', ...STATUS_HEADERS.map(() => 'auto'), 'auto', 'auto'],
         body: [
-          ['Body', 'Edition', 'Covered', 'Partial', 'Gap', 'Not reviewed', 'Verified'].map(th),
+          ['Body', 'Edition', 'Text read', ...STATUS_HEADERS, 'Carried', 'Verified'].map(th),
           ...r.bodies.map((b) => [
             b.label,
-            `${b.edition.title} (${b.edition.edition})${b.transition ? ` — in transition to ${b.transition.toTitle}` : ''}`,
-            String(b.counts.covered),
-            String(b.counts.partial),
-            String(b.counts.gap),
-            String(b.counts['not-reviewed']),
+            `${b.edition.title} (${b.edition.edition})${b.transition ? ` — in transition to ${b.transition.toTitle}` : ''}${b.newerMayExistSince ? ` — a newer edition may exist (cycle passed ${b.newerMayExistSince})` : ''}`,
+            b.edition.textRead,
+            ...countsInOrder(b.counts).map(String),
+            String(b.carried),
             `${b.verifiedStandards}/${b.standards} (${pct(b.verifiedStandards, b.standards)})`,
           ]),
         ],
@@ -74,16 +82,13 @@ export async function renderPdf(r: GapReport): Promise<Uint8Array> {
     {
       table: {
         headerRows: 1,
-        widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
+        widths: ['*', 'auto', ...STATUS_HEADERS.map(() => 'auto'), 'auto'],
         body: [
-          ['Characteristic', 'Severity', 'Covered', 'Partial', 'Gap', 'Not reviewed', 'Gap at'].map(th),
+          ['Characteristic', 'Severity', ...STATUS_HEADERS, 'Gap at'].map(th),
           ...r.characteristics.map((c) => [
             c.name,
             c.severity,
-            String(c.counts.covered),
-            String(c.counts.partial),
-            String(c.counts.gap),
-            String(c.counts['not-reviewed']),
+            ...countsInOrder(c.counts).map(String),
             c.cells
               .filter((x) => x.status === 'gap')
               .map((x) => abbr.get(x.body))
@@ -111,6 +116,27 @@ export async function renderPdf(r: GapReport): Promise<Uint8Array> {
     );
     if (supporting.length) content.push({ ul: supporting, fontSize: 8, margin: [0, 2, 0, 6] });
   }
+  const carried = r.characteristics.flatMap((ch) =>
+    ch.cells.flatMap((cell) =>
+      cell.carried
+        ? [
+            `${ch.name} at ${abbr.get(cell.body)}: ${STATUS_LABEL[cell.carried.status]} in ${cell.carried.fromLabel}${cell.carried.standards.length ? ` (${cell.carried.standards.map((s) => s.code).join(', ')})` : ''}; not checked against the edition in force`,
+          ]
+        : [],
+    ),
+  );
+  if (carried.length) {
+    content.push({ text: 'Carried forward from older editions (not counted)', style: 'h2' });
+    content.push({ ul: carried, fontSize: 8, margin: [0, 2, 0, 6] });
+  }
+  if (r.opportunityCells.length) {
+    content.push({ text: 'Integration opportunities (implicit mappings only)', style: 'h2' });
+    content.push({
+      ul: r.opportunityCells.map((o) => `${names.get(o.characteristic) ?? o.characteristic} at ${abbr.get(o.body)}`),
+      fontSize: 8,
+      margin: [0, 2, 0, 6],
+    });
+  }
   content.push({ text: 'One practice, many standards', style: 'h2', pageBreak: 'before' });
   for (const it of r.opportunities.initiatives) {
     content.push({ text: `${it.name}: ${it.standards.length} standards at ${it.bodies} bodies`, style: 'h3' });
@@ -132,12 +158,8 @@ export async function renderPdf(r: GapReport): Promise<Uint8Array> {
     });
   }
   content.push({ text: 'How to read this report', style: 'h2', margin: [0, 12, 0, 4] });
-  content.push({ ul: HOW_TO_READ, fontSize: 8 });
-  content.push({
-    text: `Status labels: ${Object.values(STATUS_LABEL as Record<Status, string>).join(', ')}.`,
-    fontSize: 8,
-    margin: [0, 4, 0, 0],
-  });
+  content.push({ ul: [...HOW_TO_READ], fontSize: 8 });
+  content.push({ text: `Notes: ${QUALIFIER_LEGEND.join('; ')}.`, fontSize: 8, margin: [0, 4, 0, 0] });
 
   const doc = {
     info: { title: r.title, subject: selectionLine(r), creator: 'IP-CLE Crosswalk' },

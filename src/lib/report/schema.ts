@@ -4,23 +4,29 @@
  */
 import { z } from 'astro/zod';
 
+import { BINDINGNESS, STRENGTHS, TEXT_READ, VERIFICATIONS } from '../../schemas/index.ts';
+import { QUALIFIERS, SEVERITIES, STATUSES } from '../coverage.ts';
+import { REVIEW_STATUSES } from '../crosswalk.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
 
 export { REPORT_SCHEMA_VERSION };
 
-const status = z.enum(['covered', 'partial', 'gap', 'not-reviewed']);
-const counts = z.strictObject({ covered: z.int(), partial: z.int(), gap: z.int(), 'not-reviewed': z.int() });
+const status = z.enum(STATUSES);
+const counts = z.strictObject(
+  Object.fromEntries(STATUSES.map((s) => [s, z.int()])) as Record<(typeof STATUSES)[number], z.ZodInt>,
+);
 const cellStandard = z.strictObject({
   id: z.string().describe('standard ID: <edition-id>/<code-slug>'),
   code: z.string(),
   title: z.string().optional(),
-  strength: z.enum(['explicit', 'partial', 'implicit']),
-  bindingness: z.enum(['required', 'expected', 'guidance']),
-  verification: z.enum(['verified', 'secondary', 'unverified']),
-  review: z.enum(['reviewed', 'proposed', 'disputed']),
+  strength: z.enum(STRENGTHS),
+  bindingness: z.enum(BINDINGNESS),
+  verification: z.enum(VERIFICATIONS),
+  review: z.enum(REVIEW_STATUSES),
   rationale: z.string(),
   sourceUrl: z.string().optional(),
 });
+const qualifiers = z.array(z.enum(QUALIFIERS)).describe('evidence qualifiers: what all of the cell’s standards share');
 
 export const gapReportSchema = z
   .strictObject({
@@ -45,6 +51,18 @@ export const gapReportSchema = z
       verifiedStandards: z.int(),
       mappings: z.int(),
       reviewedMappings: z.int(),
+      organisations: z
+        .int()
+        .describe('distinct organisations among the bodies (one organisation may have several lines)'),
+      qualified: z
+        .strictObject(
+          Object.fromEntries(QUALIFIERS.map((q) => [q, z.int()])) as Record<(typeof QUALIFIERS)[number], z.ZodInt>,
+        )
+        .describe('cells carrying each evidence qualifier'),
+      carried: z.int().describe('not-reviewed cells showing evidence carried forward from an older edition'),
+      solidCells: z
+        .int()
+        .describe('cells resting on reviewed, current, verified evidence (read edition within its reissue cycle)'),
     }),
     bodies: z.array(
       z.strictObject({
@@ -62,7 +80,16 @@ export const gapReportSchema = z
           effectiveFrom: z.string().optional(),
           effectiveTo: z.string().optional(),
           sourceUrl: z.string(),
+          textRead: z.enum(TEXT_READ),
         }),
+        newerMayExistSince: z
+          .string()
+          .optional()
+          .describe(
+            'the body reissues on a cycle that has passed with no successor recorded: a newer edition may exist',
+          ),
+        editorialStatus: z.string().optional(),
+        carried: z.int(),
         counts,
         standards: z.int(),
         verifiedStandards: z.int(),
@@ -89,15 +116,41 @@ export const gapReportSchema = z
         name: z.string(),
         level: z.string(),
         domain: z.string(),
-        severity: z.enum(['high', 'medium', 'low', 'none', 'unknown']),
+        severity: z.enum(SEVERITIES),
         counts,
+        carried: z.int(),
         summary: z.string(),
         cells: z.array(
-          z.strictObject({ body: z.string(), status, support: z.number(), standards: z.array(cellStandard) }),
+          z.strictObject({
+            body: z.string(),
+            status,
+            support: z.number(),
+            qualifiers,
+            standards: z.array(cellStandard),
+            carried: z
+              .strictObject({
+                from: z.string().describe('ID of the older edition the evidence comes from'),
+                fromLabel: z.string().describe('that edition as people name it'),
+                status: status.exclude(['not-reviewed']),
+                standards: z.array(cellStandard),
+              })
+              .optional()
+              .describe('only on not-reviewed cells: the last read edition’s evidence; never counted'),
+          }),
         ),
       }),
     ),
     gaps: z.array(z.strictObject({ characteristic: z.string(), body: z.string(), edition: z.string() })),
+    opportunityCells: z
+      .array(
+        z.strictObject({
+          characteristic: z.string(),
+          body: z.string(),
+          edition: z.string(),
+          standards: z.array(z.string()),
+        }),
+      )
+      .describe('cells whose only mappings are implicit: the body does not ask for it, but it could serve as evidence'),
     professions: z
       .array(
         z.strictObject({ profession: z.string(), bodies: z.array(z.string()), statuses: z.record(z.string(), status) }),

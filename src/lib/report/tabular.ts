@@ -2,8 +2,30 @@
  * Flat rows shared by the CSV, XLSX and Markdown renderers: one row per cell and standard, so every
  * tabular format lists the same facts in the same order.
  */
-import { STATUS_LABEL, type Status } from '../coverage.ts';
+import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, STATUSES, type Status } from '../coverage.ts';
+import { qualifierMarks } from '../method.ts';
 import type { GapReport } from './schema.ts';
+
+export { HOW_TO_READ } from '../method.ts';
+
+type ReportCell = GapReport['characteristics'][number]['cells'][number];
+
+/** "◐ Partial ¹,³" or "– Not reviewed (carried forward: ◐ Partial)": a cell as text, never by colour alone. */
+export function cellText(cell: Pick<ReportCell, 'status' | 'qualifiers' | 'carried'>): string {
+  const marks = qualifierMarks(cell.qualifiers);
+  const base = `${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}${marks ? ` [${marks}]` : ''}`;
+  return cell.carried ? `${base} (carried forward: ${STATUS_LABEL[cell.carried.status]})` : base;
+}
+
+/** "● Covered" for a bare status. */
+export const statusText = (s: Status): string => `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`;
+
+/** Status column headers and a body's or row's counts in the same order, for every table. */
+export const STATUS_HEADERS: readonly string[] = STATUSES.map((s) => STATUS_LABEL[s]);
+export const countsInOrder = (c: Record<Status, number>): number[] => STATUSES.map((s) => c[s]);
+
+/** The legend of qualifier marks, one line each. */
+export const QUALIFIER_LEGEND: readonly string[] = Object.values(QUALIFIER_NOTE).map((q) => `[${q.mark}] ${q.text}`);
 
 export const DETAIL_COLUMNS = [
   'characteristic_id',
@@ -15,6 +37,8 @@ export const DETAIL_COLUMNS = [
   'edition_id',
   'edition',
   'status',
+  'qualifiers',
+  'carried_from',
   'support',
   'standard_id',
   'standard_code',
@@ -43,7 +67,9 @@ export function detailRows(report: GapReport): DetailRow[] {
         body: b.label,
         edition_id: b.edition.id,
         edition: `${b.edition.title} (${b.edition.edition})`,
-        status: STATUS_LABEL[cell.status as Status],
+        status: STATUS_LABEL[cell.status],
+        qualifiers: cell.qualifiers.join(' '),
+        carried_from: cell.carried?.from ?? '',
         support: cell.support,
       };
       const empty = {
@@ -57,8 +83,9 @@ export function detailRows(report: GapReport): DetailRow[] {
         rationale: '',
         source_url: '',
       };
-      if (cell.standards.length === 0) rows.push({ ...base, ...empty });
-      for (const s of cell.standards) {
+      const standards = cell.carried ? cell.carried.standards : cell.standards;
+      if (standards.length === 0) rows.push({ ...base, ...empty });
+      for (const s of standards) {
         rows.push({
           ...base,
           standard_id: s.id,
@@ -85,9 +112,19 @@ export function pct(n: number, d: number): string {
 export function provenanceLine(r: GapReport): string {
   const s = r.summary;
   return (
+    `${s.solidCells} of ${s.cells} cells (${pct(s.solidCells, s.cells)}) rest on reviewed, current, verified evidence. ` +
     `${s.verifiedStandards} of ${s.standards} standards verified in the body's own text (${pct(s.verifiedStandards, s.standards)}); ` +
-    `${s.reviewedMappings} of ${s.mappings} mappings reviewed by two professions (${pct(s.reviewedMappings, s.mappings)}); the rest are proposed.`
+    `${s.reviewedMappings} of ${s.mappings} mappings reviewed by two professions (${pct(s.reviewedMappings, s.mappings)}); the rest are proposed.` +
+    (s.carried ? ` ${s.carried} not-reviewed cells show evidence carried forward from an older edition.` : '')
   );
+}
+
+/** "3 bodies (2 organisations)" when an organisation has several lines of documents. */
+export function bodiesLine(r: GapReport): string {
+  const s = r.summary;
+  return s.organisations === s.bodies
+    ? `${s.bodies} bodies`
+    : `${s.bodies} lines of standards from ${s.organisations} organisations`;
 }
 
 export function selectionLine(r: GapReport): string {
@@ -102,13 +139,3 @@ export function selectionLine(r: GapReport): string {
   ];
   return parts.filter(Boolean).join('; ');
 }
-
-export const HOW_TO_READ = [
-  'Covered: at least one standard of the edition requires the characteristic explicitly.',
-  'Partial: standards touch it only in part, for one setting, or implicitly (the characteristic can serve as evidence).',
-  'Gap: the edition was reviewed for this characteristic and no standard maps to it.',
-  'Not reviewed: nobody has yet checked the edition for this characteristic; this is not a gap.',
-  'Support (0-1): strength of the best mapping (explicit 1, partial 0.6, implicit 0.3) times bindingness of its standard (required 1, expected 0.75, guidance 0.4).',
-  'Severity weighs bindingness: a characteristic found only in guidance or implicitly is weaker coverage than one a required standard demands.',
-  "Mappings are proposed until reviewers from at least two professions agree; verification says whether the standard code and title were seen in the body's own text.",
-];

@@ -1,2 +1,2 @@
 /** Version of the gap-report JSON shape; bump on any breaking change (kept zod-free for the browser). */
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '2.0';

@@ -7,9 +7,20 @@
  */
 import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
-import { SEVERITY_TEXT, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
+import { STATUS_LABEL, STATUSES, type Status } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
-import { DETAIL_COLUMNS, detailRows, HOW_TO_READ, pct, provenanceLine, selectionLine } from './tabular.ts';
+import {
+  bodiesLine,
+  cellText,
+  DETAIL_COLUMNS,
+  detailRows,
+  HOW_TO_READ,
+  pct,
+  provenanceLine,
+  QUALIFIER_LEGEND,
+  selectionLine,
+  statusText,
+} from './tabular.ts';
 
 type ExcelJS = typeof ExcelJSNs;
 
@@ -17,6 +28,7 @@ type ExcelJS = typeof ExcelJSNs;
 const FILL: Record<Status, string> = {
   covered: 'FFC6EFCE',
   partial: 'FFFFEB9C',
+  opportunity: 'FFDDEBF7',
   gap: 'FFFFC7CE',
   'not-reviewed': 'FFEDEDED',
 };
@@ -100,15 +112,16 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     { header: 'Name', key: 'name', width: 48 },
     { header: 'Edition', key: 'edition', width: 40 },
     { header: 'Effective from', key: 'from', width: 14 },
-    { header: 'Covered', key: 'covered', width: 10 },
-    { header: 'Partial', key: 'partial', width: 10 },
-    { header: 'Gap', key: 'gap', width: 8 },
-    { header: 'Not reviewed', key: 'nr', width: 13 },
+    { header: 'Text read', key: 'read', width: 10 },
+    ...STATUSES.map((st) => ({ header: STATUS_LABEL[st], key: st, width: 13 })),
+    { header: 'Carried forward', key: 'carried', width: 15 },
     { header: 'Standards', key: 'standards', width: 10 },
     { header: 'Verified', key: 'verified', width: 10 },
     { header: 'Mappings', key: 'mappings', width: 10 },
     { header: 'Reviewed mappings', key: 'reviewed', width: 18 },
     { header: 'In transition to', key: 'transition', width: 40 },
+    { header: 'A newer edition may exist since', key: 'newer', width: 18 },
+    { header: 'Editorial status', key: 'editorial', width: 60 },
   ];
   summary.getRow(1).font = bold;
   for (const b of report.bodies) {
@@ -117,31 +130,32 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
       name: b.name,
       edition: `${b.edition.title} (${b.edition.edition})`,
       from: b.edition.effectiveFrom ?? 'not confirmed',
-      covered: b.counts.covered,
-      partial: b.counts.partial,
-      gap: b.counts.gap,
-      nr: b.counts['not-reviewed'],
+      read: b.edition.textRead,
+      ...b.counts,
+      carried: b.carried,
       standards: b.standards,
       verified: b.verifiedStandards,
       mappings: b.mappings,
       reviewed: b.reviewedMappings,
       transition: b.transition ? `${b.transition.toTitle} from ${b.transition.startsOn ?? 'date not confirmed'}` : '',
+      newer: b.newerMayExistSince ?? '',
+      editorial: b.editorialStatus ?? '',
     });
   }
-  const c = report.summary.counts;
   summary.addRow([]);
   summary.addRow({
     body: 'Total',
-    covered: c.covered,
-    partial: c.partial,
-    gap: c.gap,
-    nr: c['not-reviewed'],
+    ...report.summary.counts,
+    carried: report.summary.carried,
     standards: report.summary.standards,
     verified: report.summary.verifiedStandards,
     mappings: report.summary.mappings,
     reviewed: report.summary.reviewedMappings,
   }).font = bold;
-  summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.bodies.length, column: 13 } };
+  summary.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1 + report.bodies.length, column: summary.columns.length },
+  };
   done(summary);
 
   const matrix = wb.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
@@ -152,13 +166,9 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   ];
   matrix.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = addDataRow(matrix, [
-      ch.name,
-      ch.severity,
-      ...ch.cells.map((cell) => `${STATUS_SYMBOL[cell.status as Status]} ${STATUS_LABEL[cell.status as Status]}`),
-    ]);
+    const row = addDataRow(matrix, [ch.name, ch.severity, ...ch.cells.map(cellText)]);
     ch.cells.forEach((cell, i) => {
-      row.getCell(i + 3).style = FILL_STYLE[cell.status as Status];
+      row.getCell(i + 3).style = FILL_STYLE[cell.status];
     });
     row.commit();
   }
@@ -210,10 +220,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   ];
   prof.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = addDataRow(prof, [
-      ch.name,
-      ...report.professions.map((p) => `${STATUS_SYMBOL[p.statuses[ch.id]!]} ${STATUS_LABEL[p.statuses[ch.id]!]}`),
-    ]);
+    const row = addDataRow(prof, [ch.name, ...report.professions.map((p) => statusText(p.statuses[ch.id]!))]);
     report.professions.forEach((p, i) => {
       row.getCell(i + 2).style = FILL_STYLE[p.statuses[ch.id]!];
     });
@@ -258,7 +265,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     ['Data version', report.dataVersion],
     ['Generated on', report.generatedOn],
     ['Selection', selectionLine(report)],
-    ['Bodies', String(report.summary.bodies)],
+    ['Bodies', bodiesLine(report)],
     [
       'Verified standards',
       `${report.summary.verifiedStandards} of ${report.summary.standards} (${pct(report.summary.verifiedStandards, report.summary.standards)})`,
@@ -270,7 +277,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     ['Provenance', provenanceLine(report)],
     ['Report schema', `version ${report.schemaVersion}`],
     ...HOW_TO_READ.map((l, i): [string, string] => [i === 0 ? 'How to read it' : '', l]),
-    ...Object.values(SEVERITY_TEXT).map((l, i): [string, string] => [i === 0 ? 'Severity' : '', l]),
+    ...QUALIFIER_LEGEND.map((l, i): [string, string] => [i === 0 ? 'Notes in the matrix' : '', l]),
   ];
   for (const [k, v] of aboutRows) about.addRow([k, v]).getCell(1).font = bold;
   // About's rows stay uncommitted until here: the column style reaches them (and its <col>) only then.

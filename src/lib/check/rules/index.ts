@@ -1,5 +1,6 @@
 /** The rule registry: every cross-file rule the check runs, in order. Syntax and schema are load stages. */
 import type { Rule } from '../types.ts';
+import { drift } from './drift.ts';
 import { editions } from './editions.ts';
 import { fileName } from './file-name.ts';
 import { httpsUrls } from './https-urls.ts';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   uniqueLabels,
   references,
   editions,
+  drift,
   oneMappingPerCharacteristic,
   rationale,
   quoteLength,
