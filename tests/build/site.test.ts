@@ -24,14 +24,17 @@ function htmlFiles(dir: string): string[] {
 describe('pages exist with the right figures', () => {
   it('home shows headline figures computed from the content', () => {
     const t = text(page(''));
-    expect(t).toMatch(/3 bodies and frameworks/);
+    expect(t).toMatch(/3 lines of standards from 3 organisations in 2 countries/);
     expect(t).toMatch(/4 editions/);
     expect(t).toMatch(/6 standards/);
     expect(t).toMatch(/7 mappings/);
     expect(t).toMatch(/50% of standards verified in the body's own text \(3\)/);
     expect(t).toMatch(/14% of mappings reviewed by two professions \(1\)/);
     expect(t).toContain('fixture last data update');
-    expect(t).toContain('2 cells covered, 3 partial, 4 reviewed gaps and 3 not yet reviewed');
+    expect(t).toContain(
+      '2 cells covered, 2 partial, 1 integration opportunities (implicit only), 4 reviewed gaps and 3 not yet reviewed',
+    );
+    expect(t).toContain('5 of 12 cells (42%) rest on reviewed, current, verified evidence');
   });
   it('every entity has its page', () => {
     for (const p of [
@@ -76,7 +79,9 @@ describe('pages exist with the right figures', () => {
   it('a body page shows editions, transition notice, coverage and gaps', () => {
     const t = text(page('accreditors/alpha-council'));
     expect(t).toContain('In transition: Alpha Standards (2027) takes effect 2027-01-01, replacing 2020.');
-    expect(t).toContain('1 covered, 1 partial, 1 reviewed gaps, 1 not reviewed.');
+    expect(t).toContain('1 covered, 1 partial, 0 opportunity, 1 gap, 1 not reviewed.');
+    expect(t).toContain('Editorial status Fixture: whole text read.');
+    expect(t).toContain('whole text read');
     expect(t).toMatch(/Gaps Teams and teamwork/);
   });
   it('the matrix is a real table with symbols and text, each cell linking to its evidence', () => {
@@ -86,12 +91,33 @@ describe('pages exist with the right figures', () => {
     expect((html.match(/<th scope="row"/g) ?? []).length).toBe(4);
     expect(html).toContain('href="/ipcle/editions/gamma-2025/#c-psychological-safety"');
     expect(text(html)).toContain('○ Gap');
+    // the implicit-only cell is an opportunity, with its evidence notes (secondary, proposed) and a legend
+    expect(text(html)).toMatch(/◇ Opportunity evidence notes 1,3/);
+    expect(text(html)).toMatch(/◇ Opportunity ?: the body does not ask for it/);
+    expect(html).toContain('id="notes"');
     expect(text(page('matrix/profession/pharmacy'))).toContain('by 1 bodies (Pharmacy)');
+  });
+  it('an edition not yet reviewed for a characteristic shows the older edition carried forward, and its drift', () => {
+    const t = text(page('editions/alpha-2027'));
+    expect(t).toContain('Text read text read in part');
+    expect(t).toMatch(
+      /Shared interprofessional onboarding – Not reviewed Carried forward from Alpha Standards \(2020\) ?: Partial \( ?A-2 ?\); not checked against the edition in force\./,
+    );
+    expect(t).toContain('Carried over from 2020');
+    expect(t).toContain('A-1 Safe Learning Climate: not yet checked against this edition');
+  });
+  it('sourcing notes are collapsed and kept out of the published text and search', () => {
+    const html = page('standards/gamma-2025/g-3');
+    expect(html).toMatch(
+      /<details class="sourcing-notes" data-pagefind-ignore[^>]*><summary>How this was sourced<\/summary>/,
+    );
+    expect(text(html)).toContain('Fixture sourcing note.');
   });
   it('the report page prerenders the all-bodies report (no-JS view)', () => {
     const t = text(page('report'));
     expect(t).toContain('bodies: all; editions in force on 2026-11-25');
-    expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Gap Not reviewed 3 4 2 3 4 3/);
+    expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Opportunity Gap Not reviewed 3 4 2 2 1 4 3/);
+    expect(t).toContain('Integration opportunities');
   });
   it('the data page links downloads that exist, and the JSON is the crosswalk', () => {
     for (const f of [
@@ -112,7 +138,8 @@ describe('pages exist with the right figures', () => {
     expect(data.standards).toHaveLength(6);
     expect(data.version).toBe('fixture');
     const report = JSON.parse(readFileSync(join(SITE_DIR, 'data/gap-report-all.json'), 'utf8'));
-    expect(report.summary.counts).toEqual({ covered: 2, partial: 3, gap: 4, 'not-reviewed': 3 });
+    expect(report.summary.counts).toEqual({ covered: 2, partial: 2, opportunity: 1, gap: 4, 'not-reviewed': 3 });
+    expect(report.schemaVersion).toBe('2.0');
   });
 });
 

@@ -107,7 +107,19 @@ describe('report builder', () => {
       .poll(() => page.locator('#report-selection').textContent())
       .toContain('bodies: beta-board, gamma-commission');
     expect(await page.locator('input[name=body][value=beta-board]').isChecked()).toBe(true);
-    expect(await page.locator('#report-summary tbody td').allTextContents()).toEqual(['2', '4', '1', '2', '3', '2']);
+    expect(await page.locator('#report-summary tbody td').allTextContents()).toEqual([
+      '2',
+      '4',
+      '1',
+      '1',
+      '1',
+      '3',
+      '2',
+    ]);
+    // the implicit-only cell is an opportunity, with its evidence notes
+    expect(await page.locator('#report-matrix td.status.opportunity').first().textContent()).toMatch(/◇ Opportunity/);
+    expect(await page.locator('#report-matrix td.status.opportunity sup.qualifiers').textContent()).toBe('1,3');
+    expect(await page.locator('#report-opportunity-cells').textContent()).toContain('Teams and teamwork at BPB: B-2');
 
     const grab = async (format: string) => {
       const [download] = await Promise.all([
@@ -132,7 +144,7 @@ describe('report builder', () => {
     ]);
     const json = JSON.parse((await grab('json')).bytes.toString('utf8'));
     expect(json.selection.accreditors).toEqual(['beta-board', 'gamma-commission']);
-    expect(json.summary.counts).toEqual({ covered: 1, partial: 2, gap: 3, 'not-reviewed': 2 });
+    expect(json.summary.counts).toEqual({ covered: 1, partial: 1, opportunity: 1, gap: 3, 'not-reviewed': 2 });
     const wb = new ExcelJS.Workbook();
     const x = (await grab('xlsx')).bytes;
     await wb.xlsx.load(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength) as ArrayBuffer);
@@ -157,6 +169,17 @@ describe('report builder', () => {
       'In transition to Alpha Standards (2027) from 2027-01-01',
     );
   });
+  it('shows evidence carried forward from the last read edition, without counting it', async () => {
+    const { page, errors } = await open('report/?body=alpha-council&on=2027-06-01');
+    await expect.poll(() => page.locator('#report-selection').textContent()).toContain('in force on 2027-06-01');
+    const carried = page.locator('#report-matrix td.has-carried .carried');
+    expect(await carried.count()).toBe(2);
+    expect(await carried.first().textContent()).toContain('Carried forward from Alpha Standards (2020): Partial (A-2)');
+    expect(await page.locator('#report-provenance').textContent()).toContain(
+      '2 not-reviewed cells show evidence carried forward from an older edition',
+    );
+    expect(errors).toEqual([]);
+  });
   it('a bad link explains itself instead of failing silently', async () => {
     const { page } = await open('report/?body=nonexistent');
     await expect
@@ -173,6 +196,7 @@ describe('accessibility: zero axe WCAG 2.1 A/AA violations on every page type', 
     'accreditors/',
     'accreditors/alpha-council/',
     'editions/alpha-2020/',
+    'editions/alpha-2027/',
     'standards/beta-2024/b-1-1/',
     'standards/gamma-2025/g-3/',
     'initiatives/',

@@ -100,3 +100,19 @@ describe('npm run gaps', () => {
     expect(r.stderr).toContain('did you mean `psychological-safety`?');
   });
 });
+
+describe('npm run drift', () => {
+  it('prints the re-reading worklist as Markdown or JSON; a bad accreditor is usage error 2', () => {
+    const md = run('drift', ['--content', FIXTURES, '--accreditor', 'alpha-council']);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toContain('# ANC: 2020 → 2027');
+    expect(md.stdout).toContain('2 mapped standards in 2020; 2 waiting for a decision in 2027.');
+    const json = run('drift', ['--content', FIXTURES, '--accreditor', 'alpha-council', '--format', 'json']);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ edition: 'alpha-2027', previous: 'alpha-2020', pending: 2 });
+    const none = run('drift', ['--content', FIXTURES, '--accreditor', 'beta-board']);
+    expect(none.stdout).toContain('nothing to carry over');
+    const bad = run('drift', ['--content', FIXTURES, '--accreditor', 'alpha']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown accreditor "alpha"');
+  });
+});

@@ -4,6 +4,7 @@
  * All computation is delegated to src/lib (coverage.ts, report/); nothing here is page-specific.
  */
 import { readFileSync } from 'node:fs';
+import { splitProse } from '../prose.ts';
 import { micromark } from 'micromark';
 import { parseCitationCff, type CitationMeta } from '../citation.ts';
 import type { Entry, StandardEntry } from '../content.ts';
@@ -18,8 +19,10 @@ export interface Site {
   contentDir: string;
   /** The date editions in force are computed for (build date; CROSSWALK_TODAY pins it in tests). */
   today: string;
-  /** Markdown body of an entity, rendered to HTML (raw HTML is refused by the check, escaped here). */
+  /** Markdown body of an entity, rendered to HTML (raw HTML is refused by the check, escaped here), without its sourcing notes. */
   html(kind: string, id: string): string;
+  /** The entity's sourcing notes rendered to HTML, or '' when it has none. */
+  notesHtml(kind: string, id: string): string;
   /** Coverage of every body's edition in force today. */
   coverage: Coverage;
   /** The all-bodies gap report in force today (the default report). */
@@ -132,10 +135,14 @@ export function getSite(): Site {
       const key = `${kind}:${id}`;
       let h = rendered.get(key);
       if (h === undefined) {
-        h = micromark(byKind[kind]?.get(id)?.file.body ?? '');
+        h = micromark(splitProse(byKind[kind]?.get(id)?.file.body ?? '').main);
         rendered.set(key, h);
       }
       return h;
+    },
+    notesHtml(kind, id) {
+      const notes = splitProse(byKind[kind]?.get(id)?.file.body ?? '').notes;
+      return notes === undefined ? '' : micromark(notes);
     },
     filePath(kind, id) {
       return byKind[kind]?.get(id)?.file.path ?? '';

@@ -1,5 +1,5 @@
 /** Display labels for enumerated values, shared by pages and the browser scripts. */
-import type { Bindingness, Strength, Verification } from '../../schemas/index.ts';
+import type { Bindingness, Strength, TextRead, Verification } from '../../schemas/index.ts';
 import type { ReviewStatus } from '../crosswalk.ts';
 
 export const VERIFICATION_LABEL: Record<Verification, string> = {
@@ -33,6 +33,7 @@ export const KIND_LABEL: Record<string, string> = {
   'recognition-program': 'Recognition program',
   regulator: 'Regulator',
   'reference-framework': 'Reference framework',
+  'formative-program': 'Formative program',
 };
 export const COUNTRY_LABEL: Record<string, string> = {
   US: 'United States',
@@ -53,3 +54,10 @@ export function percent(n: number, d: number): string {
 export function standardLabel(s: { code: string; title?: string | undefined }): string {
   return s.title ? `${s.code} ${s.title}` : s.code;
 }
+
+/** How much of an edition's text was read, as a phrase. */
+export const TEXT_READ_LABEL: Record<TextRead, string> = {
+  full: 'whole text read',
+  part: 'text read in part',
+  none: 'text not yet read (title and dates only)',
+};

@@ -5,7 +5,7 @@ import { editions } from './editions.ts';
 import { fileName } from './file-name.ts';
 import { httpsUrls } from './https-urls.ts';
 import { oneMappingPerCharacteristic, quoteLength, rationale } from './mappings.ts';
-import { markdownHtml, summaryPresent } from './markdown.ts';
+import { editorialProse, markdownHtml, summaryPresent } from './markdown.ts';
 import { references } from './references.ts';
 import { reviewConsistency } from './reviews.ts';
 import { uniqueIds, uniqueLabels } from './unique-ids.ts';
@@ -29,6 +29,7 @@ export const RULES: readonly Rule[] = [
   markdownHtml,
   reviewConsistency,
   summaryPresent,
+  editorialProse,
 ];
 
 /** Stages that run while loading, listed with the registry for documentation. */

@@ -1,4 +1,5 @@
 import { remark } from 'remark';
+import { RESEARCH_LOG, SOURCING_HEADING, splitProse } from '../../prose.ts';
 import type { Rule } from '../types.ts';
 
 const processor = remark();
@@ -59,6 +60,33 @@ export const summaryPresent: Rule = {
           fix: 'summarise what it asks, in our own words, below the closing `---`',
         });
       }
+    }
+  },
+};
+
+/** Published text reads as an editorial product; research logs go under "## Sourcing notes". */
+export const editorialProse: Rule = {
+  id: 'editorial-prose',
+  description: `published Markdown reads as editorial text: research-log phrases ("stored copies", "searched on") belong under a final "${SOURCING_HEADING}" heading (a warning)`,
+  run({ content }, report) {
+    for (const file of content.files) {
+      const { main } = splitProse(file.body);
+      const lines = main.split('\n');
+      lines.forEach((text, i) => {
+        const m = RESEARCH_LOG.exec(text);
+        if (!m) return;
+        report({
+          file,
+          line: file.bodyLine + i,
+          column: m.index + 1,
+          path: [],
+          severity: 'warning',
+          message: 'research-log wording in the published text',
+          found: JSON.stringify(m[0]),
+          expected: 'editorial prose; how the text was found goes in the sourcing notes',
+          fix: `move this sentence under a final \`${SOURCING_HEADING}\` heading (shown collapsed on the site)`,
+        });
+      });
     }
   },
 };
