@@ -157,7 +157,10 @@ describe('export', () => {
     expect(csv.startsWith('\uFEFFstandard,edition,code,')).toBe(true);
     const json = JSON.parse(exportJson(content, 'v-test'));
     expect(json.version).toBe('v-test');
-    expect(json.standards.find((s: { id: string }) => s.id === 'gamma-2025/g-3').body).toBe('Fixture summary of G 3.');
+    // the whole Markdown body travels, sourcing notes included, so the round trip loses nothing
+    expect(json.standards.find((s: { id: string }) => s.id === 'gamma-2025/g-3').body).toBe(
+      'Fixture summary of G 3.\n\n## Sourcing notes\n\nFixture sourcing note.',
+    );
     expect(json.redirects).toEqual([
       {
         kind: 'characteristic',
