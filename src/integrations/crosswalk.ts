@@ -78,7 +78,7 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
 }
 
 /**
- * Renders the downloads (src/lib/site/downloads-build.ts) into the output folder in child processes
+ * Renders the downloads (src/integrations/downloads-build.ts) into the output folder in child processes
  * (same Node, same environment), on the second core while Astro renders the pages: first the one
  * large file (the all-bodies PDF) alone, then the rest in a second process, so the first one's
  * memory, which V8 keeps resident after the file is written, is returned on exit before Pagefind
@@ -116,7 +116,7 @@ function renderPart(
   contentDir: string,
   part: 'alone' | 'rest',
 ): Promise<{ files: number; bytes: number }> {
-  const script = fileURLToPath(new URL('src/lib/site/downloads-build.ts', root));
+  const script = fileURLToPath(new URL('src/integrations/downloads-build.ts', root));
   const child = spawn(
     process.execPath,
     ['--max-semi-space-size=8', '--max-old-space-size=1536', script, fileURLToPath(outDir), part],

@@ -1,11 +1,11 @@
 /**
- * `astro dev` only: serves the generated downloads (src/lib/site/downloads.ts) under data/. A build
- * renders them in a separate process instead (src/lib/site/downloads-build.ts), in parallel with the
+ * `astro dev` only: serves the generated downloads (src/integrations/downloads.ts) under data/. A build
+ * renders them in a separate process instead (src/integrations/downloads-build.ts), in parallel with the
  * pages; see src/integrations/crosswalk.ts.
  */
 import type { APIRoute } from 'astro';
-import { getSite } from '../lib/site/data.ts';
-import { downloads, downloadType } from '../lib/site/downloads.ts';
+import { getSite } from '../site/data.ts';
+import { downloads, downloadType } from './downloads.ts';
 
 export function getStaticPaths() {
   return downloads(getSite()).map((d) => ({ params: { file: d.path.replace(/^data\//, '') } }));

@@ -1,8 +1,8 @@
 /** sitemap.xml listing every HTML page, with the site URL and base path. */
 import type { APIRoute } from 'astro';
-import { facetValues, FACETS } from '../lib/site/facets.ts';
-import { getSite } from '../lib/site/data.ts';
-import { joinBase, paths } from '../lib/site/urls.ts';
+import { facetValues, FACETS } from '../site/facets.ts';
+import { getSite } from '../site/data.ts';
+import { joinBase, paths } from '../site/urls.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const { data } = getSite().loaded;

@@ -10,7 +10,7 @@ import { renderReportHtml } from '../lib/report/html.ts';
 import { MIME, renderPortable, type Format } from '../lib/report/index.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 import { paramsToInput, parseSelection, SelectionError } from '../lib/selection.ts';
-import { reportLinks } from '../lib/site/report-links.ts';
+import { reportLinks } from '../site/report-links.ts';
 
 function download(name: string, data: string | Uint8Array, mime: string): void {
   const blob = new Blob([data as BlobPart], { type: mime });

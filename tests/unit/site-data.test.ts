@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StandardRec } from '../../src/lib/crosswalk.ts';
-import { getSite } from '../../src/lib/site/data.ts';
-import { joinBase } from '../../src/lib/site/urls.ts';
+import { getSite } from '../../src/site/data.ts';
+import { joinBase } from '../../src/site/urls.ts';
 
 process.env.CROSSWALK_CONTENT = 'tests/fixtures/content';
 process.env.CROSSWALK_TODAY = '2026-11-25';

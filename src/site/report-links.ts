@@ -1,4 +1,4 @@
-import type { HtmlLinks } from '../report/html.ts';
+import type { HtmlLinks } from '../lib/report/html.ts';
 import { joinBase, paths } from './urls.ts';
 
 /** Report links under a base path; used by the report page at build time and in the browser. */

@@ -1,5 +1,5 @@
 /**
- * `node src/lib/site/downloads-build.ts <outDir> alone|rest`: renders the downloads (downloads.ts)
+ * `node src/integrations/downloads-build.ts <outDir> alone|rest`: renders the downloads (downloads.ts)
  * marked `alone` (`alone`), or all the others (`rest`), into the built site. `astro build` runs it in
  * its own process (src/integrations/crosswalk.ts), `alone` then `rest`, so the PDF and XLSX rendering
  * runs on a second core while Astro renders the pages, and the memory of the largest file (which V8
@@ -10,12 +10,12 @@
  */
 import { createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { getSite } from './data.ts';
+import { getSite } from '../site/data.ts';
 import { downloads } from './downloads.ts';
 
 const [outDir, part] = process.argv.slice(2);
 if (!outDir || (part !== 'alone' && part !== 'rest')) {
-  console.error('usage: node src/lib/site/downloads-build.ts <outDir> alone|rest');
+  console.error('usage: node src/integrations/downloads-build.ts <outDir> alone|rest');
   process.exit(2);
 }
 const files = downloads(getSite()).filter((d) => !!d.alone === (part === 'alone'));

@@ -1,6 +1,6 @@
 /** Display labels for enumerated values, shared by pages and the browser scripts. */
-import type { Bindingness, Strength, TextRead, Verification } from '../../schemas/index.ts';
-import type { ReviewStatus } from '../crosswalk.ts';
+import type { Bindingness, Strength, TextRead, Verification } from '../schemas/index.ts';
+import type { ReviewStatus } from '../lib/crosswalk.ts';
 
 export const VERIFICATION_LABEL: Record<Verification, string> = {
   verified: 'Verified in the body’s own text',

@@ -7,12 +7,12 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { buildReport } from '../report/build.ts';
-import { MIME, renderPortable } from '../report/index.ts';
-import { renderPdf } from '../report/pdf.ts';
-import { writeXlsx } from '../report/xlsx.ts';
-import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../spreadsheet/export.ts';
-import { allSelection, type Site } from './data.ts';
+import { buildReport } from '../lib/report/build.ts';
+import { MIME, renderPortable } from '../lib/report/index.ts';
+import { renderPdf } from '../lib/report/pdf.ts';
+import { writeXlsx } from '../lib/report/xlsx.ts';
+import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../lib/spreadsheet/export.ts';
+import { allSelection, type Site } from '../site/data.ts';
 
 export interface Download {
   /** Path under the site root, e.g. `data/reports/<body>.pdf`. */

@@ -1,5 +1,5 @@
 /** Matrix facets (profession, country, kind): the values present in the data, and which bodies match. */
-import type { AccreditorRec } from '../crosswalk.ts';
+import type { AccreditorRec } from '../lib/crosswalk.ts';
 
 export const FACETS = ['profession', 'country', 'kind'] as const;
 export type Facet = (typeof FACETS)[number];

@@ -4,15 +4,15 @@
  * All computation is delegated to src/lib (coverage.ts, report/); nothing here is page-specific.
  */
 import { readFileSync } from 'node:fs';
-import { splitProse } from '../prose.ts';
+import { splitProse } from '../lib/prose.ts';
 import { micromark } from 'micromark';
-import { parseCitationCff, type CitationMeta } from '../citation.ts';
-import type { Entry, StandardEntry } from '../content.ts';
-import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../coverage.ts';
-import type { EditionRec, StandardRec } from '../crosswalk.ts';
-import { loadCrosswalk, siteToday, type Loaded } from '../node/crosswalk.ts';
-import { buildReport } from '../report/build.ts';
-import type { GapReport } from '../report/schema.ts';
+import { parseCitationCff, type CitationMeta } from '../lib/citation.ts';
+import type { Entry, StandardEntry } from '../lib/content.ts';
+import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../lib/coverage.ts';
+import type { EditionRec, StandardRec } from '../lib/crosswalk.ts';
+import { loadCrosswalk, siteToday, type Loaded } from '../lib/node/crosswalk.ts';
+import { buildReport } from '../lib/report/build.ts';
+import type { GapReport } from '../lib/report/schema.ts';
 
 export interface Site {
   loaded: Loaded;
