@@ -1,0 +1,115 @@
+/** One cell: the status of an (edition, characteristic) pair, its evidence and what is carried forward. */
+import type { Bindingness, Strength, Verification } from '../../schemas/index.ts';
+import type { CrosswalkIndex, ReviewStatus } from '../crosswalk.ts';
+import { BINDING_WEIGHT, STRENGTH_WEIGHT, type Qualifier, type Status } from './status.ts';
+
+export interface CellStandard {
+  id: string;
+  code: string;
+  title?: string;
+  strength: Strength;
+  bindingness: Bindingness;
+  verification: Verification;
+  review: ReviewStatus;
+  rationale: string;
+  sourceUrl?: string;
+}
+
+/** The last read edition's evidence, shown where the edition in force has not been read for a characteristic. */
+export interface CarriedForward {
+  /** The edition the evidence comes from. */
+  from: string;
+  /** Its status there. */
+  status: Exclude<Status, 'not-reviewed'>;
+  standards: CellStandard[];
+}
+
+export interface Cell {
+  status: Status;
+  /** 0..1: the strongest mapping's strength weight times its standard's bindingness weight. */
+  support: number;
+  standards: CellStandard[];
+  qualifiers: Qualifier[];
+  /** Only on not-reviewed cells: evidence from an older edition; it never counts towards the status. */
+  carried?: CarriedForward;
+}
+
+export const STRENGTH_ORDER: Record<Strength, number> = { explicit: 0, partial: 1, implicit: 2 };
+
+/** Codes sort as people read them ("2.10" after "2.9"); one collator, since building one per call is slow. */
+export const compareCodes = new Intl.Collator('en', { numeric: true }).compare;
+
+/** Cells are pure functions of the index; reports ask for the same cell many times (opportunities, transitions). */
+const cellCache = new WeakMap<CrosswalkIndex, Map<string, Cell>>();
+
+export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
+  let cache = cellCache.get(ix);
+  if (!cache) cellCache.set(ix, (cache = new Map()));
+  const key = `${editionId}\u0000${characteristicId}`;
+  let cell = cache.get(key);
+  if (!cell) {
+    cell = computeCell(ix, editionId, characteristicId);
+    if (cell.status === 'not-reviewed') {
+      const carried = carriedForward(ix, editionId, characteristicId);
+      if (carried) cell.carried = carried;
+    }
+    cache.set(key, cell);
+  }
+  return cell;
+}
+
+/** Walks back the supersedes chain to the newest edition that was read for the characteristic. */
+function carriedForward(ix: CrosswalkIndex, editionId: string, characteristicId: string): CarriedForward | undefined {
+  const seen = new Set([editionId]);
+  for (let id = ix.editions.get(editionId)?.supersedes; id !== undefined && !seen.has(id);) {
+    seen.add(id);
+    const older = computeCell(ix, id, characteristicId);
+    if (older.status !== 'not-reviewed') return { from: id, status: older.status, standards: older.standards };
+    id = ix.editions.get(id)?.supersedes;
+  }
+  return undefined;
+}
+
+/** The status a set of mappings gives a cell: the strongest strength decides. */
+export function statusOf(strengths: readonly Strength[], reviewed: boolean): Status {
+  if (strengths.includes('explicit')) return 'covered';
+  if (strengths.includes('partial')) return 'partial';
+  if (strengths.length > 0) return 'opportunity';
+  return reviewed ? 'gap' : 'not-reviewed';
+}
+
+/** Qualifiers of a cell's evidence: which weaker kinds of evidence all of its standards share. */
+export function qualifiersOf(standards: readonly CellStandard[]): Qualifier[] {
+  if (standards.length === 0) return [];
+  const out: Qualifier[] = [];
+  if (standards.every((s) => s.verification !== 'verified')) out.push('secondary-only');
+  if (standards.every((s) => s.bindingness === 'guidance')) out.push('guidance-only');
+  if (standards.every((s) => s.review !== 'reviewed')) out.push('proposed-only');
+  return out;
+}
+
+function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
+  const hits = ix.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
+  let support = 0;
+  const standards: CellStandard[] = hits.map(({ standard: s, mapping: m }) => {
+    support = Math.max(support, STRENGTH_WEIGHT[m.strength] * BINDING_WEIGHT[s.bindingness]);
+    return {
+      id: s.id,
+      code: s.code,
+      ...(s.title !== undefined && { title: s.title }),
+      strength: m.strength,
+      bindingness: s.bindingness,
+      verification: s.verification,
+      review: m.review,
+      rationale: m.rationale,
+      ...(s.sourceUrl !== undefined && { sourceUrl: s.sourceUrl }),
+    };
+  });
+  standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
+  const reviewed = ix.reviewedByEdition.get(editionId)?.has(characteristicId) ?? false;
+  const status = statusOf(
+    standards.map((s) => s.strength),
+    reviewed,
+  );
+  return { status, support: Math.round(support * 100) / 100, standards, qualifiers: qualifiersOf(standards) };
+}

@@ -1,0 +1,65 @@
+/** Integration opportunities: one practice serving many standards, and reciprocal learning between professions. */
+import type { CrosswalkIndex } from '../crosswalk.ts';
+import { cellFor, STRENGTH_ORDER, type CellStandard } from './cells.ts';
+import type { Coverage } from './rollup.ts';
+
+export interface InitiativeOpportunity {
+  initiative: { id: string; name: string; characteristics: string[] };
+  /** Every standard in the selected in-force editions that maps a characteristic the practice builds. */
+  standards: (CellStandard & { accreditor: string; characteristics: string[] })[];
+  bodies: number;
+}
+
+/** "One practice, many standards": for each initiative, the standards it can help satisfy. */
+export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
+  return ix.data.initiatives.map((it) => {
+    const byStandard = new Map<string, CellStandard & { accreditor: string; characteristics: string[] }>();
+    for (const b of cov.bodies) {
+      for (const c of it.characteristics) {
+        for (const s of cellFor(ix, b.edition!.id, c).standards) {
+          const have = byStandard.get(s.id);
+          if (have) {
+            have.characteristics.push(c);
+            if (STRENGTH_ORDER[s.strength] < STRENGTH_ORDER[have.strength]) have.strength = s.strength;
+          } else byStandard.set(s.id, { ...s, accreditor: b.accreditor.id, characteristics: [c] });
+        }
+      }
+    }
+    const standards = [...byStandard.values()];
+    return { initiative: it, standards, bodies: new Set(standards.map((s) => s.accreditor)).size };
+  });
+}
+
+/** The characteristic that means "learners learn with, from and about other professions". */
+export const RECIPROCITY_CHARACTERISTIC = 'interprofessional-learning-experiences';
+
+export interface ReciprocityPair {
+  a: { accreditor: string; standards: CellStandard[] };
+  b: { accreditor: string; standards: CellStandard[] };
+}
+
+/**
+ * Pairs of bodies of different professions whose in-force standards each require (explicitly or in
+ * part, in a required or expected standard) learning with other professions: one joint activity
+ * could serve both.
+ */
+export function reciprocity(ix: CrosswalkIndex, cov: Coverage): ReciprocityPair[] {
+  const sides = cov.bodies.flatMap((b) => {
+    const standards = cellFor(ix, b.edition!.id, RECIPROCITY_CHARACTERISTIC).standards.filter(
+      (s) => s.strength !== 'implicit' && s.bindingness !== 'guidance',
+    );
+    return standards.length && b.accreditor.kind !== 'reference-framework' ? [{ body: b.accreditor, standards }] : [];
+  });
+  const pairs: ReciprocityPair[] = [];
+  for (let i = 0; i < sides.length; i++)
+    for (let j = i + 1; j < sides.length; j++) {
+      const x = sides[i]!;
+      const y = sides[j]!;
+      if (x.body.professions.some((p) => y.body.professions.includes(p))) continue;
+      pairs.push({
+        a: { accreditor: x.body.id, standards: x.standards },
+        b: { accreditor: y.body.id, standards: y.standards },
+      });
+    }
+  return pairs;
+}
