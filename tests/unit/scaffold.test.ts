@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { schemaAt, unwrap, zodDef } from '../../src/lib/zod-walk.ts';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, type EntityKind } from '../../src/schemas/index.ts';
+import { ENTITY_KINDS, SCHEMAS, type EntityKind } from '../../src/schemas/index.ts';
 import { checkSources } from '../../src/lib/check/index.ts';
 import { readContentDir } from '../../src/lib/content.ts';
 import {
@@ -243,12 +244,22 @@ Expects programs to run interprofessional team debriefs.
     ).rejects.toThrow(/no valid answer for id|no valid answer for characteristic/);
   });
 
-  it('every prompt fills a field of its schema (or the ID or summary)', () => {
-    for (const kind of ENTITY_KINDS)
+  it('every prompt resolves to a field of its schema, and every required field has a prompt', () => {
+    for (const kind of ENTITY_KINDS) {
       for (const p of PROMPTS[kind]) {
         expect(p.flag).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-        if (p.role === 'field') expect(p.path.length, `${kind} --${p.flag}`).toBeGreaterThan(0);
+        if (p.role !== 'field') continue;
+        expect(p.path.length, `${kind} --${p.flag}`).toBeGreaterThan(0);
+        expect(schemaAt(SCHEMAS[kind], p.path), `${kind} --${p.flag} -> ${p.path.join('.')}`).toBeDefined();
       }
+      const prompted = new Set(PROMPTS[kind].filter((p) => p.role === 'field').map((p) => p.path[0]));
+      const shape = zodDef(SCHEMAS[kind]).shape ?? {};
+      for (const [field, schema] of Object.entries(shape)) {
+        // Standards take their edition from the folder; optional fields may be left to editing.
+        if (unwrap(schema).optional || (kind === 'standard' && field === 'mappings')) continue;
+        expect(prompted.has(field), `${kind}.${field} has no prompt`).toBe(true);
+      }
+    }
   });
 });
 
