@@ -11,7 +11,7 @@ import { entriesOf, loadFiles, type Content, type SourceFile } from './content.t
 import type { Diagnostic } from './diagnostics.ts';
 import { slugifyCode, suggestId } from './ids.ts';
 import { one, PROMPTS, type Answers, type Prompt } from './scaffold-prompts.ts';
-import { houseStyleYaml } from './spreadsheet/yaml-edit.ts';
+import { houseStyleYaml } from './frontmatter-edit.ts';
 import { didYouMean } from './suggest.ts';
 
 export { PROMPTS, type Answers, type Prompt } from './scaffold-prompts.ts';

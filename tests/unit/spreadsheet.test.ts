@@ -14,7 +14,7 @@ import { SHEETS, sheetForCsvName, sheetForHeader } from '../../src/lib/spreadshe
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
 import { planImport, renderPlan, type ImportPlan } from '../../src/lib/spreadsheet/import.ts';
 import { csvWorkbook, readXlsx } from '../../src/lib/spreadsheet/read.ts';
-import { editFrontmatter } from '../../src/lib/spreadsheet/yaml-edit.ts';
+import { editFrontmatter } from '../../src/lib/frontmatter-edit.ts';
 import { todayIso } from '../../src/lib/dates.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
 

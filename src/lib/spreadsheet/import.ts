@@ -16,7 +16,7 @@ import { fieldsOf, schemaAt } from '../zod-issues.ts';
 import { SHEETS, type SheetName } from './columns.ts';
 import type { RawSheet, RawWorkbook } from './read.ts';
 import { fileRows, type FileRow } from './rows.ts';
-import { assembleFile, editFrontmatter } from './yaml-edit.ts';
+import { assembleFile, editFrontmatter } from '../frontmatter-edit.ts';
 import type { ImportContext, FileChange, ImportPlan, Planned, SheetCounts } from './import/context.ts';
 import { planEntityRows, planMappingRows } from './import/plan-rows.ts';
 import { readHeader, readRows, selectSheets } from './import/read-rows.ts';

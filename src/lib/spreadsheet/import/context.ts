@@ -6,7 +6,7 @@ import { columnLetter } from '../cells.ts';
 import type { SheetName, SheetSpec } from '../columns.ts';
 import type { RawSheet, RawWorkbook } from '../read.ts';
 import type { FileRow } from '../rows.ts';
-import type { Edit } from '../yaml-edit.ts';
+import type { Edit } from '../../frontmatter-edit.ts';
 
 /** "Did you mean" costs an edit-distance scan; offer it for the first few unknown IDs only. */
 const SUGGESTION_LIMIT = 50;
