@@ -2,7 +2,7 @@
  * Reads a content folder into typed entries: layout (which folder means which kind), syntax
  * (frontmatter/YAML) and schema stages. Cross-file rules run afterwards over the result (check/).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { SCHEMAS, stubSchema, FOLDERS, type EntityData, type EntityKind, type Stub } from '../schemas/index.ts';
@@ -47,13 +47,38 @@ export interface SourceFile {
   /** Path segments below the content root. */
   segments: string[];
   bytes: Uint8Array;
+  /** Set when the reader found something it would not read: reported by the loader, never dropped. */
+  unread?: Unread;
 }
+
+/**
+ * Why an entry under content/ was not read. A symlink can point outside the repository or turn a
+ * folder of standards into nothing, so it is never followed; FIFOs and devices can hang a read.
+ */
+export type Unread =
+  | { reason: 'symlink'; target: string }
+  | { reason: 'hidden'; folder: boolean }
+  | { reason: 'special'; type: string }
+  | { reason: 'readme' };
 
 const KIND_BY_FOLDER = new Map<string, EntityKind>(
   (Object.entries(FOLDERS) as [EntityKind, string][]).map(([k, f]) => [f, k]),
 );
 
-/** Every file below `root` (skipping dotfiles and README.md), read into memory. */
+/** What kind of non-regular entry a directory entry is, in words for the message. */
+function specialType(d: Dirent): string {
+  if (d.isFIFO()) return 'a named pipe (FIFO)';
+  if (d.isSocket()) return 'a socket';
+  if (d.isCharacterDevice()) return 'a character device';
+  if (d.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/**
+ * Every entry below `root`, read into memory. Only the root README.md and exceptions file are passed
+ * over (they are documentation and the check's own input); a symlink, a dotfile or dot-folder, a
+ * README elsewhere or a special file comes back with `unread` set so the loader reports it.
+ */
 export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] {
   const out: SourceFile[] = [];
   const walk = (dir: string, segs: string[]) => {
@@ -65,21 +90,75 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const d of names) {
-      if (d.name.startsWith('.') || d.name === 'README.md' || (segs.length === 0 && d.name === 'exceptions.yaml'))
-        continue;
+      if (segs.length === 0 && (d.name === 'README.md' || d.name === 'exceptions.yaml')) continue;
       const abs = join(dir, d.name);
-      if (d.isDirectory()) walk(abs, [...segs, d.name]);
-      else if (d.isFile()) {
-        out.push({
-          path: relative(cwd, abs).split(sep).join('/'),
-          segments: [...segs, d.name],
-          bytes: readFileSync(abs),
-        });
-      }
+      const entry = (unread?: Unread): SourceFile => ({
+        path: relative(cwd, abs).split(sep).join('/') + (d.isDirectory() ? '/' : ''),
+        segments: [...segs, d.name],
+        bytes: new Uint8Array(0),
+        ...(unread && { unread }),
+      });
+      if (d.isSymbolicLink()) {
+        let target = '?';
+        try {
+          target = readlinkSync(abs);
+        } catch {
+          // unreadable link: the message still names it
+        }
+        out.push(entry({ reason: 'symlink', target }));
+      } else if (d.name.startsWith('.')) out.push(entry({ reason: 'hidden', folder: d.isDirectory() }));
+      else if (d.isDirectory()) walk(abs, [...segs, d.name]);
+      else if (!d.isFile()) out.push(entry({ reason: 'special', type: specialType(d) }));
+      else if (d.name === 'README.md') out.push(entry({ reason: 'readme' }));
+      else out.push({ ...entry(), bytes: readFileSync(abs) });
     }
   };
   walk(root, []);
   return out;
+}
+
+/** The finding for an entry the reader did not read: what it is, and how to bring its content in. */
+function unreadDiag(src: SourceFile, unread: Unread): Diagnostic {
+  const at = { rule: 'layout', file: src.path, line: 1, column: 1, path: '', found: src.segments.join('/') };
+  switch (unread.reason) {
+    case 'symlink':
+      return {
+        ...at,
+        severity: 'error',
+        message: `symbolic link (to ${JSON.stringify(unread.target)}) is not read: whatever it holds is missing from the crosswalk`,
+        found: `${src.segments.join('/')} -> ${unread.target}`,
+        expected: 'regular files and folders inside content/',
+        fix: 'replace the link with the real file or folder (copy or move it into content/), or delete the link',
+      };
+    case 'hidden':
+      return {
+        ...at,
+        severity: 'warning',
+        message: `hidden ${unread.folder ? 'folder' : 'file'} (name starts with ".") is not read`,
+        expected: 'no hidden files in content/ (editor backups, .DS_Store, renamed-away folders)',
+        fix: unread.folder
+          ? 'rename the folder without the leading dot if it holds content, otherwise delete it'
+          : 'delete it, or rename it without the leading dot if it is content',
+      };
+    case 'special':
+      return {
+        ...at,
+        severity: 'error',
+        message: `${unread.type} is not read`,
+        expected: 'regular files and folders inside content/',
+        fix: 'remove it from content/ and put a regular .md file there instead',
+      };
+    case 'readme':
+      return {
+        ...at,
+        severity: 'error',
+        message: 'README.md below the content root is not read',
+        expected: 'notes for authors in content/README.md or CONTRIBUTING.md',
+        fix: 'move its text into content/README.md, or into the Markdown body of the entity it is about',
+      };
+    default:
+      return unread satisfies never;
+  }
 }
 
 function layoutDiag(src: SourceFile, message: string, fix: string): Diagnostic {
@@ -174,6 +253,10 @@ export function loadFiles(sources: readonly SourceFile[]): Content {
     diagnostics: [],
   };
   for (const src of sources) {
+    if (src.unread) {
+      content.diagnostics.push(unreadDiag(src, src.unread));
+      continue;
+    }
     const where = classify(src, content.diagnostics);
     if (!where) continue;
     const parsed = parseContentFile(src.path, src.bytes);

@@ -34,7 +34,11 @@ export const RULES: readonly Rule[] = [
 
 /** Stages that run while loading, listed with the registry for documentation. */
 export const LOAD_STAGES = [
-  { id: 'layout', description: 'files live in the folder for their kind and end in .md' },
+  {
+    id: 'layout',
+    description:
+      'files live in the folder for their kind and end in .md; a symlink, special file or nested README.md is an error and a dotfile a warning (never skipped in silence)',
+  },
   { id: 'file-size', description: 'a content file is at most 1 MB' },
   { id: 'encoding', description: 'UTF-8 without BOM, LF line endings (BOM and CRLF are warnings)' },
   { id: 'syntax', description: 'frontmatter between `---` lines, valid YAML, no duplicate keys, no tabs' },
