@@ -2,11 +2,11 @@
 import type { APIRoute } from 'astro';
 import { facetValues, FACETS } from '../site/facets.ts';
 import { getSite } from '../site/data.ts';
-import { joinBase, paths } from '../site/urls.ts';
+import { paths, siteUrls } from '../site/urls.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const { data } = getSite().loaded;
-  const base = import.meta.env.BASE_URL;
+  const url = siteUrls(import.meta.env.BASE_URL);
   const pages = [
     paths.home(),
     paths.characteristics(),
@@ -26,7 +26,7 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     ...data.initiatives.map((i) => paths.initiative(i.id)),
     ...FACETS.flatMap((f) => facetValues(data.accreditors, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
   ];
-  const urls = pages.map((p) => `<url><loc>${new URL(joinBase(base, p), siteUrl).href}</loc></url>`).join('');
+  const urls = pages.map((p) => `<url><loc>${new URL(url.to(p), siteUrl).href}</loc></url>`).join('');
   return new Response(
     `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
     {

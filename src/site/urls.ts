@@ -24,6 +24,19 @@ export const paths = {
   changelog: () => 'changelog/',
 };
 
+export type SiteUrls = { [K in keyof typeof paths]: (...args: Parameters<(typeof paths)[K]>) => string } & {
+  /** Any other file under the base path, e.g. `to('favicon.svg')`. */
+  to(path: string): string;
+};
+
+/** Base-aware URLs for every page: `siteUrls(import.meta.env.BASE_URL).standard(id)`. */
+export function siteUrls(base: string): SiteUrls {
+  const out: Record<string, (...a: string[]) => string> = { to: (path: string) => joinBase(base, path) };
+  for (const [k, f] of Object.entries(paths))
+    out[k] = (...a: string[]) => joinBase(base, (f as (...x: string[]) => string)(...a));
+  return out as unknown as SiteUrls;
+}
+
 /** Repository for "edit this page" links; the deploy workflow sets REPO_URL. */
 export const REPO_URL = process.env.REPO_URL ?? 'https://github.com/ipcle-crosswalk/ipcle-crosswalk';
 
