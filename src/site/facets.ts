@@ -11,8 +11,14 @@ export function facetValues(accreditors: readonly AccreditorRec[], facet: Facet)
   return [...new Set<string>(values)].sort();
 }
 
-export function matchesFacet(a: AccreditorRec, facet: Facet, value: string): boolean {
-  if (facet === 'profession') return (a.professions as string[]).includes(value);
-  if (facet === 'country') return a.country === value;
-  return a.kind === value;
+/** A body's facet values, as the matrix stores them on its column headers. */
+export type FacetBody = Pick<AccreditorRec, 'country' | 'kind'> & { professions: readonly string[] };
+
+/** Whether a body passes every chosen facet (an empty value passes). The browser filter calls this. */
+export function matchesFacets(a: FacetBody, chosen: Partial<Record<Facet, string>>): boolean {
+  return (
+    (!chosen.profession || a.professions.includes(chosen.profession)) &&
+    (!chosen.country || a.country === chosen.country) &&
+    (!chosen.kind || a.kind === chosen.kind)
+  );
 }

@@ -47,9 +47,7 @@ export function professionLabel(p: string): string {
   return p.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-export function percent(n: number, d: number): string {
-  return d === 0 ? '–' : `${Math.round((100 * n) / d)}%`;
-}
+export { percent } from '../lib/percent.ts';
 
 export function standardLabel(s: { code: string; title?: string | undefined }): string {
   return s.title ? `${s.code} ${s.title}` : s.code;

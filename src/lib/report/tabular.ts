@@ -4,6 +4,7 @@
  */
 import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, STATUSES, type Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
+import { percent as pct } from '../percent.ts';
 import type { GapReport } from './schema.ts';
 
 export { HOW_TO_READ } from '../method.ts';
@@ -104,9 +105,7 @@ export function detailRows(report: GapReport): DetailRow[] {
   return rows;
 }
 
-export function pct(n: number, d: number): string {
-  return d === 0 ? '–' : `${Math.round((100 * n) / d)}%`;
-}
+export { percent as pct } from '../percent.ts';
 
 /** One-line provenance shown by every format next to its figures. */
 export function provenanceLine(r: GapReport): string {
