@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import type { Content } from '../content.ts';
-import { toCsv } from '../report/csv.ts';
+import { toCsv } from '../csv.ts';
 import { type SheetSink, streamOptions } from '../report/xlsx.ts';
 import { encodeCell, MAX_CELL_CHARS } from './cells.ts';
 import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, SHEETS, type SheetSpec } from './columns.ts';

@@ -3,6 +3,7 @@
  * located message. A cell is never converted quietly: a formula, a date or a number where text belongs
  * is an error at its cell.
  */
+import { restoreFormulaCell } from '../../csv.ts';
 import { brief, CellError, columnLetter, decodeCell } from '../cells.ts';
 import { ABOUT_SHEET, SHEET_NAMES, SHEETS, type Column, type SheetName, type SheetSpec } from '../columns.ts';
 import type { RawCell, RawSheet, RawWorkbook } from '../read.ts';
@@ -203,17 +204,19 @@ function readCell(
         });
         return undefined;
       }
-      // Excel runs a CSV cell starting with "=" as a formula when it opens the file.
-      if (c.codec === 'text' && cell.text.trimStart().startsWith('=') && ctx.format === 'csv') {
+      // A spreadsheet runs a CSV cell starting with "=", "+" or "@" as a formula when it opens the file;
+      // our CSV writer puts a quote before such values, and that quote is removed here.
+      if (ctx.format === 'csv' && /^\s*[=+@]/.test(cell.text)) {
         err(ctx, 'import-cell', at, 'the cell looks like a formula', {
           found: brief(cell.text),
           expected: 'a plain value',
-          fix: 'paste values instead of formulas (Paste Special › Values)',
+          fix: `paste values instead of formulas (Paste Special › Values); if the text really starts with "${cell.text.trimStart()[0]}", put a single quote (') before it, as the export does`,
         });
         return undefined;
       }
+      const text = ctx.format === 'csv' ? restoreFormulaCell(cell.text) : cell.text;
       try {
-        return { value: decodeCell(c.role === 'body' ? 'text' : c.codec, cell.text) };
+        return { value: decodeCell(c.role === 'body' ? 'text' : c.codec, text) };
       } catch (e) {
         if (!(e instanceof CellError)) throw e;
         err(ctx, 'import-cell', at, e.message, { found: brief(cell.text), expected: e.expected, fix: e.fix });

@@ -1,0 +1,35 @@
+/**
+ * CSV as spreadsheets open it: RFC 4180 (CRLF, quoted fields) with a UTF-8 BOM so Excel reads accents,
+ * and every cell that a spreadsheet would run as a formula neutralised the way OWASP recommends
+ * (https://owasp.org/www-community/attacks/CSV_Injection): a leading single quote, and the field quoted.
+ * Every CSV we write goes through {@link toCsv}; every CSV cell we import through {@link restoreFormulaCell}.
+ */
+
+/**
+ * Cells a spreadsheet runs as a formula: `=`, `+`, `-`, `@`, tab or carriage return first (after any
+ * blanks). Leading quotes are included so that a value that already starts with a quote is quoted once
+ * more, which keeps {@link restoreFormulaCell} its exact inverse.
+ */
+const FORMULA_START = /^'*\s*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+\s*[=+\-@\t\r]/;
+
+/** Writers: the text a CSV cell holds so that no spreadsheet runs it; the value itself otherwise. */
+export function neutraliseFormulaCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Readers: the value a CSV cell written by {@link neutraliseFormulaCell} stood for (one quote removed). */
+export function restoreFormulaCell(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
+/** One CSV field. A number is written as is: it cannot hold a formula. */
+export function csvField(v: string | number): string {
+  const raw = String(v);
+  const s = typeof v === 'number' ? raw : neutraliseFormulaCell(raw);
+  return s !== raw || /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
