@@ -137,6 +137,16 @@ export function zodIssuesToDiagnostics(
         });
         break;
       }
+      case 'too_big': {
+        out.push({
+          ...base(path),
+          message: typeof value === 'string' ? 'text is too long' : 'too many items',
+          found: typeof value === 'string' ? `${value.length.toLocaleString('en')} characters` : show(value),
+          expected: `${issue.message}${meaning ? ` (${meaning})` : ''}`,
+          fix: 'shorten it: say it in fewer words, and link to long documents instead of copying them',
+        });
+        break;
+      }
       default: {
         out.push({
           ...base(path),

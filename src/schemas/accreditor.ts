@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { PROFESSIONS, text, url } from './common.ts';
+import { MAX_LABEL_CHARS, MAX_TITLE_CHARS } from '../lib/limits.ts';
 
 import { ACCREDITOR_KINDS } from './enums.ts';
 
@@ -7,12 +8,13 @@ export { ACCREDITOR_KINDS, type AccreditorKind } from './enums.ts';
 
 /** One body's line of standards documents (a body with two separate documents gets two files). */
 export const accreditorSchema = z.strictObject({
-  name: text("the organisation's full name"),
-  abbreviation: text('the abbreviation the body uses, e.g. LCME'),
+  name: text("the organisation's full name", MAX_TITLE_CHARS),
+  abbreviation: text('the abbreviation the body uses, e.g. LCME', MAX_LABEL_CHARS),
   label: text(
     'short display name for tables, unique across bodies; needed when one body has several lines (e.g. "ACGME CLER"); defaults to the abbreviation',
+    MAX_LABEL_CHARS,
   ).optional(),
-  program: text('which line of documents or programs, when the body has several').optional(),
+  program: text('which line of documents or programs, when the body has several', MAX_TITLE_CHARS).optional(),
   kind: z.enum(ACCREDITOR_KINDS).describe('what kind of body this is'),
   professions: z
     .array(z.enum(PROFESSIONS))
@@ -24,7 +26,7 @@ export const accreditorSchema = z.strictObject({
     .describe('ISO 3166-1 alpha-2 country code (UK is GB), or INT for international'),
   url: url("the body's home page"),
   aliases: z
-    .array(text('a name'))
+    .array(text('a name', MAX_TITLE_CHARS))
     .optional()
     .describe('other names and acronyms the body is known by (used to match imported rows)'),
   reissueEveryYears: z

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { sourceSchema, text } from './common.ts';
+import { MAX_TITLE_CHARS } from '../lib/limits.ts';
 
 export const LEVELS = ['macro', 'meso', 'micro'] as const;
 export const DOMAINS = [
@@ -25,7 +26,7 @@ export const EVIDENCE_STRENGTHS = ['established', 'moderate', 'emerging', 'conte
 
 /** One characteristic of an optimal interprofessional clinical learning environment. */
 export const characteristicSchema = z.strictObject({
-  name: text('short name, sentence case'),
+  name: text('short name, sentence case', MAX_TITLE_CHARS),
   level: z.enum(LEVELS).describe('macro = system/policy, meso = organisation/unit, micro = team/individual'),
   domain: z.enum(DOMAINS).describe('thematic domain, used for grouping and filters'),
   description: text('one or two sentences in our own words'),

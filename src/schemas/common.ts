@@ -3,6 +3,10 @@
  * content authors (CONTRIBUTING.md's table and the JSON Schema are generated from it).
  */
 import { z } from 'astro/zod';
+import { MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../lib/limits.ts';
+
+/** A length limit with the message the check shows. */
+const atMost = (max: number) => ({ error: `at most ${max.toLocaleString('en')} characters` });
 
 /** IDs are file names: lowercase kebab-case, stable forever. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -11,6 +15,7 @@ export const id = (what: string) =>
   z
     .string()
     .regex(ID_PATTERN, { error: 'an ID in lowercase kebab-case (a-z, 0-9, single hyphens)' })
+    .max(MAX_ID_CHARS, atMost(MAX_ID_CHARS))
     .describe(`ID of ${what} (its file name without .md)`);
 
 /** Dates at the precision the source gives: "2025", "2025-07" or "2025-07-01". Quote them in YAML. */
@@ -28,9 +33,14 @@ export const fullDate = (meaning: string) =>
     .describe(`${meaning}; quoted, YYYY-MM-DD`);
 
 export const url = (meaning: string) =>
-  z.url({ error: 'a full URL starting with https://' }).describe(`${meaning}; https only`);
+  z
+    .url({ error: 'a full URL starting with https://' })
+    .max(MAX_URL_CHARS, atMost(MAX_URL_CHARS))
+    .describe(`${meaning}; https only`);
 
-export const text = (meaning: string) => z.string().trim().min(1, { error: 'non-empty text' }).describe(meaning);
+/** Non-empty text of at most `max` characters (limits in src/lib/limits.ts). */
+export const text = (meaning: string, max: number = MAX_TEXT_CHARS) =>
+  z.string().trim().min(1, { error: 'non-empty text' }).max(max, atMost(max)).describe(meaning);
 
 /** Professions, used by accreditors (who they accredit) and reviewers (who they are). */
 export const PROFESSIONS = [
@@ -68,7 +78,7 @@ export type Profession = (typeof PROFESSIONS)[number];
 /** A cited source for a characteristic or initiative. */
 export const sourceSchema = z
   .strictObject({
-    title: text('title of the source, as published'),
+    title: text('title of the source, as published', MAX_TITLE_CHARS),
     year: z.int().min(1900).max(2100).describe('year of publication'),
     url: url('where the source can be read'),
     says: text('what the source says about this, in our own words'),

@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
 import { fullDate, id, partialDate, text, url } from './common.ts';
+import { MAX_CODE_CHARS, MAX_SHORT_CHARS, MAX_TITLE_CHARS } from '../lib/limits.ts';
 
 /** A record that characteristics were checked against this edition: turns "no mapping" into a gap. */
 export const editionReviewSchema = z.strictObject({
-  reviewer: text('who reviewed (person or team)'),
+  reviewer: text('who reviewed (person or team)', MAX_SHORT_CHARS),
   date: fullDate('when the review was done'),
   characteristics: z
     .array(id('a characteristic'))
@@ -17,15 +18,15 @@ export type TextRead = (typeof TEXT_READ)[number];
 
 /** A mapping of the superseded edition that has no continuation here, with the reason. */
 export const droppedSchema = z.strictObject({
-  code: text('code in the superseded edition'),
+  code: text('code in the superseded edition', MAX_CODE_CHARS),
   reason: text('why its mappings do not continue in this edition'),
 });
 
 /** One edition of one body's standards document. */
 export const editionSchema = z.strictObject({
   accreditor: id('the accreditor that publishes this edition'),
-  title: text('document title exactly as published'),
-  edition: text('edition label as the body labels it, e.g. "2025-26"'),
+  title: text('document title exactly as published', MAX_TITLE_CHARS),
+  edition: text('edition label as the body labels it, e.g. "2025-26"', MAX_SHORT_CHARS),
   effectiveFrom: partialDate(
     'date the edition takes effect; omit only when no source gives it (the edition is then treated as in force until a successor starts)',
   ).optional(),

@@ -4,6 +4,7 @@ import { drift } from './drift.ts';
 import { editions } from './editions.ts';
 import { fileName } from './file-name.ts';
 import { httpsUrls } from './https-urls.ts';
+import { lengthLimits } from './limits.ts';
 import { oneMappingPerCharacteristic, quoteLength, rationale } from './mappings.ts';
 import { editorialProse, markdownHtml, summaryPresent } from './markdown.ts';
 import { references } from './references.ts';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   officialSource,
   editorialStatus,
   httpsUrls,
+  lengthLimits,
   markdownHtml,
   reviewConsistency,
   summaryPresent,
