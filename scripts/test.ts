@@ -39,6 +39,8 @@ const STEPS: Step[] = [
   { name: 'content', cmd: ['node', 'scripts/check.ts', '--quiet', '--strict'] },
   { name: 'generated', cmd: ['node', 'scripts/generate.ts', '--check'] },
   vitest('unit', 'vitest.config.ts'),
+  // Tests that spawn the CLI scripts or build git repositories.
+  vitest('process', 'vitest.process.config.ts'),
   vitest('build', 'vitest.build.config.ts'),
 ];
 const E2E: Step[] = [vitest('e2e', 'vitest.e2e.config.ts')];
