@@ -96,7 +96,7 @@ export interface CrosswalkData {
 }
 
 /**
- * A mapping counts as reviewed only when reviewers of at least two professions agree (DESIGN.md);
+ * A mapping counts as reviewed only when reviewers of at least two professions agree;
  * any dissent makes it disputed until resolved.
  */
 export function reviewStatus(reviews: readonly { profession: string; verdict: 'agree' | 'dissent' }[]): {

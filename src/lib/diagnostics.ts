@@ -1,6 +1,6 @@
 /**
  * A diagnostic answers: where (file:line:column), which field (dotted path), what was found vs
- * expected, and how to fix it (STYLE.md rule 5). Every producer of messages uses this one shape.
+ * expected, and how to fix it. Every producer of messages uses this one shape.
  */
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,5 @@
 /**
- * The field reference generated from the schemas (STYLE.md rule 2): CONTRIBUTING.md and
+ * The field reference generated from the schemas: CONTRIBUTING.md and
  * docs/data-model.md embed it, and `npm run generate -- --check` fails when they are stale.
  */
 import { z } from 'astro/zod';

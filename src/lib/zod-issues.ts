@@ -1,5 +1,5 @@
 /**
- * Turns zod issues into located diagnostics (STYLE.md rule 5): the one helper used by the check
+ * Turns zod issues into located diagnostics: the one helper used by the check
  * command, the site build and the importer.
  */
 import type { z } from 'astro/zod';

@@ -86,7 +86,7 @@ export const sourceSchema = z
   .describe('a source');
 
 /**
- * A renamed or merged entity keeps a stub so links and IDs never break (STYLE.md rule 3).
+ * A renamed or merged entity keeps a stub so links and IDs never break.
  * A stub has only these fields.
  */
 export const stubSchema = z.strictObject({

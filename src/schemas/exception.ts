@@ -3,7 +3,7 @@ import { text } from './common.ts';
 
 /**
  * An accepted check finding (content/exceptions.yaml). Exceptions are data with a reason, and one
- * that no longer matches any finding fails the check (STYLE.md rule 7).
+ * that no longer matches any finding fails the check.
  */
 export const exceptionSchema = z.strictObject({
   rule: text('the rule id the finding comes from, e.g. `editions`'),

@@ -1,4 +1,4 @@
-/** Launches Debian's Chromium through playwright-core (no browser download; see TOOLCHAIN.md). */
+/** Launches Debian's Chromium through playwright-core (no browser download: Debian's package). */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 

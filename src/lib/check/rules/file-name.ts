@@ -1,7 +1,7 @@
 import { isValidId, slugifyCode, suggestId } from '../../ids.ts';
 import type { Rule } from '../types.ts';
 
-/** The file name is the ID (STYLE.md rule 3): kebab-case, and for standards the slug of the code. */
+/** The file name is the ID: kebab-case, and for standards the slug of the code. */
 export const fileName: Rule = {
   id: 'file-name',
   description: 'file names are lowercase kebab-case IDs; a standard file is named after the slug of its code',

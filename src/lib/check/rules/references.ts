@@ -47,7 +47,7 @@ function ref(
   });
 }
 
-/** Every reference between files resolves (STYLE.md rule 4). */
+/** Every reference between files resolves. */
 export const references: Rule = {
   id: 'references',
   description:
