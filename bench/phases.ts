@@ -29,6 +29,14 @@ async function runPhaseOnce(phase: Phase, dir: string): Promise<PhaseResult | st
   return `${why}: ${r.stderr.trim().split('\n').slice(-5).join(' / ')}`;
 }
 
+/** Numbers as their median over the runs (the split of a phase's time), text from the last run. */
+function medianDetail(details: Record<string, number | string>[]): Record<string, number | string> {
+  const out = { ...details[details.length - 1]! };
+  for (const [k, x] of Object.entries(out))
+    if (typeof x === 'number') out[k] = median(details.map((d) => d[k]).filter((y) => typeof y === 'number'));
+  return out;
+}
+
 function summarise(phase: Phase, rs: PhaseResult[], error: string | undefined): PhaseSummary {
   if (error !== undefined)
     return {
@@ -50,7 +58,7 @@ function summarise(phase: Phase, rs: PhaseResult[], error: string | undefined): 
     medianCpuMs: median(rs.map((r) => r.cpuMs)),
     setupMs: median(rs.map((r) => r.setupMs)),
     maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
-    detail: rs[rs.length - 1]!.detail,
+    detail: medianDetail(rs.map((r) => r.detail)),
   };
 }
 

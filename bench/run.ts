@@ -9,10 +9,11 @@
  * index. Prints a table and writes bench/results/<timestamp>.json and bench/results/latest.json.
  * See bench/README.md for how to read it.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { DEFAULT_CORPUS, writeCorpus, type CorpusStats } from './generate.ts';
+import { runAnchor, type AnchorSummary } from './anchor.ts';
 import { parseOptions } from './options.ts';
 import { PHASES, runPhases, type Phase, type PhaseSummary } from './phases.ts';
 import { runSite, type SiteSummary } from './site.ts';
@@ -47,21 +48,38 @@ if (!opts.siteOnly) {
   phases = await runPhases(list, corpusDir, reps);
 }
 let site: SiteSummary | undefined;
+let anchor: AnchorSummary | undefined;
+/** The load average (1, 5, 15 min) before and after each build, next to its figures. */
+const buildLoad: Record<string, { before: number[]; after: number[] }> = {};
 if (!opts.noSite) {
   log('site build + Pagefind index…');
-  site = await runSite(corpusDir);
+  const siteOut = join(TMP, 'site-out');
+  let before = loadavg();
+  site = await runSite(corpusDir, siteOut);
+  buildLoad.site = { before, after: loadavg() };
   if (!site.ok) log(`  site build FAILED: ${site.error}\n${site.outputTail?.replace(/^/gm, '    | ') ?? ''}`);
+  else {
+    before = loadavg();
+    anchor = await runAnchor(siteOut, join(TMP, 'plain-astro'));
+    buildLoad.anchor = { before, after: loadavg() };
+    if (!anchor.ok) log(`  anchor FAILED: ${anchor.error}\n${anchor.outputTail?.replace(/^/gm, '    | ') ?? ''}`);
+  }
+  for (const [name, l] of Object.entries(buildLoad))
+    log(`  load average ${l.before[0]!.toFixed(1)} before the ${name} build, ${l.after[0]!.toFixed(1)} after`);
 }
 
-const { rows, targets, floorMs } = buildTable(phases, site);
+const { rows, targets, floorMs } = buildTable(phases, site, anchor, stats.standards);
 console.log(
   `\nCorpus: ${stats.accreditors} bodies, ${stats.editions} editions, ${stats.standards} standards, ${stats.mappings} mappings, ` +
     `${stats.characteristics} characteristics, ${stats.initiatives} initiatives (${stats.files} files, ${mb(stats.bytes).toFixed(1)} MB)`,
 );
 const loadAfter = loadavg();
+const astroVersion = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+).version;
 console.log(
-  `Median of ${reps} fresh-process run(s) per library phase; ${cpus().length} CPUs, Node ${process.versions.node}; ` +
-    `load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after\n`,
+  `Median of ${reps} fresh-process run(s) per library phase; site and plain Astro: one cold build each (Astro ${astroVersion}, CPU by ${site?.cpuMethod ?? '—'}); ` +
+    `${cpus().length} CPUs, Node ${process.versions.node}; load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after\n`,
 );
 for (const line of formatTable(rows)) console.log(line);
 
@@ -75,12 +93,15 @@ const result = {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     totalMemMB: Math.round(mb(totalmem())),
     node: process.versions.node,
+    astro: astroVersion,
   },
   corpus: { options: { ...DEFAULT_CORPUS, ...corpusOptions }, stats, generateMs: Math.round(genMs) },
   reps,
   floorMs: Number.isFinite(floorMs) ? floorMs : null,
   phases,
   site: site ?? null,
+  anchor: anchor ?? null,
+  buildLoad,
   targets,
   table: rows,
 };
