@@ -1,5 +1,6 @@
 /** The rule registry: every cross-file rule the check runs, in order. Syntax and schema are load stages. */
 import type { Rule } from '../types.ts';
+import { invisibleCharacters, mixedScript } from './characters.ts';
 import { drift } from './drift.ts';
 import { editions } from './editions.ts';
 import { fileName } from './file-name.ts';
@@ -17,6 +18,8 @@ export const RULES: readonly Rule[] = [
   fileName,
   uniqueIds,
   uniqueLabels,
+  invisibleCharacters,
+  mixedScript,
   references,
   editions,
   drift,

@@ -1,6 +1,7 @@
 import { ENTITY_KINDS } from '../../../schemas/index.ts';
 import { entriesOf } from '../../content.ts';
 import type { ParsedFile } from '../../frontmatter.ts';
+import { skeleton } from '../../unicode.ts';
 import type { Rule } from '../types.ts';
 
 /**
@@ -46,25 +47,38 @@ export const uniqueIds: Rule = {
   },
 };
 
-/** Bodies are shown by their label in every table, so two bodies must never share one. */
+/**
+ * Bodies are shown by their label in every table, so two bodies must never share one, nor two labels
+ * that look alike: compared ignoring case, and by confusable skeleton (a Cyrillic "LСМЕ" is "LCME").
+ */
 export const uniqueLabels: Rule = {
   id: 'unique-labels',
-  description: 'no two bodies share a display label (the `label`, or the abbreviation when there is none)',
+  description:
+    'no two bodies share a display label (the `label`, or the abbreviation when there is none), ignoring case and lookalike characters',
   run({ content }, report) {
-    const seen = new Map<string, string>();
+    const byCase = new Map<string, { id: string; label: string }>();
+    const bySkeleton = new Map<string, { id: string; label: string }>();
     for (const a of content.accreditors) {
       const label = a.data.label ?? a.data.abbreviation;
-      const first = seen.get(label.toLowerCase());
+      const first = byCase.get(label.toLowerCase()) ?? bySkeleton.get(skeleton(label));
       if (first) {
+        const lookalike = first.label.toLowerCase() !== label.toLowerCase();
         report({
           file: a.file,
           path: [a.data.label ? 'label' : 'abbreviation'],
-          message: `display label "${label}" is also used by \`${first}\``,
-          found: `"${label}" for \`${a.id}\` and \`${first}\``,
-          expected: 'a label unique across bodies',
-          fix: `add \`label:\` with a distinguishing short name, e.g. "${a.data.abbreviation} ${a.id.split('-').slice(1).join(' ').toUpperCase() || 'X'}"`,
+          message: lookalike
+            ? `display label "${label}" looks like "${first.label}" of \`${first.id}\``
+            : `display label "${label}" is also used by \`${first.id}\``,
+          found: `"${label}" for \`${a.id}\` and \`${first.id}\``,
+          expected: 'a label unique across bodies, also to the eye',
+          fix: lookalike
+            ? `retype "${label}" with Latin letters and ASCII digits, or choose a distinguishing \`label:\``
+            : `add \`label:\` with a distinguishing short name, e.g. "${a.data.abbreviation} ${a.id.split('-').slice(1).join(' ').toUpperCase() || 'X'}"`,
         });
-      } else seen.set(label.toLowerCase(), a.id);
+      } else {
+        byCase.set(label.toLowerCase(), { id: a.id, label });
+        bySkeleton.set(skeleton(label), { id: a.id, label });
+      }
     }
   },
 };
