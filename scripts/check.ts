@@ -3,42 +3,31 @@
  * npm run check [-- --content DIR] [--format human|json|github] [--strict]
  * Validates every content file. Exit 0 clean (warnings allowed unless --strict), 1 on errors, 2 on bad usage.
  */
-import { parseArgs } from 'node:util';
 import { checkDir } from '../src/lib/check/index.ts';
 import { formatGithub, formatHuman } from '../src/lib/diagnostics.ts';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 
 const USAGE = 'usage: npm run check -- [--content DIR] [--format human|json|github] [--strict] [--quiet]';
-let args;
-try {
-  args = parseArgs({
-    options: {
-      content: { type: 'string', default: 'content' },
-      format: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (e) {
-  console.error(`${(e as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const cli = startCli('check', USAGE, {
+  options: {
+    content: { type: 'string', default: 'content' },
+    format: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+const fail: Fail = cli.fail;
+const args = cli.args.values;
 const format = args.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human');
-if (!['human', 'json', 'github'].includes(format)) {
-  console.error(`unknown --format "${format}": expected human, json or github\n${USAGE}`);
-  process.exit(2);
-}
+if (!['human', 'json', 'github'].includes(format))
+  fail(2, `unknown --format "${format}": expected human, json or github`);
 
 let result;
 try {
   result = checkDir(args.content);
 } catch (e) {
-  console.error(`check: ${(e as Error).message}`);
-  process.exit(2);
+  fail(2, (e as Error).message);
 }
 const failed = result.errors > 0 || (args.strict && result.warnings > 0);
 if (format === 'json') {

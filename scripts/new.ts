@@ -6,10 +6,11 @@
  * Exit 0 created, 1 invalid answers or a file that would not pass the check, 2 bad usage.
  */
 import { createInterface } from 'node:readline/promises';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { ENTITY_KINDS, type EntityKind } from '../src/schemas/index.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
+import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 import {
   askMissing,
@@ -25,12 +26,6 @@ import {
 const USAGE = `usage: npm run new -- ${ENTITY_KINDS.join('|')} [--field value]... [--dry-run] [--no-input] [--content DIR]
        npm run new -- KIND --help   lists the fields of KIND`;
 
-function fail(code: number, message: string): never {
-  console.error(`new: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
-}
-
 const options: ParseArgsOptionsConfig = {
   'dry-run': { type: 'boolean', default: false },
   'no-input': { type: 'boolean', default: false },
@@ -42,12 +37,9 @@ for (const list of Object.values(PROMPTS))
 for (const list of Object.values(PROMPTS))
   for (const p of list) if (p.multiple) options[p.flag] = { type: 'string', multiple: true };
 
-let parsed;
-try {
-  parsed = parseArgs({ options, allowPositionals: true });
-} catch (e) {
-  fail(2, (e as Error).message);
-}
+const cli = startCli('new', USAGE, { options, allowPositionals: true }, { ownHelp: true });
+const fail: Fail = cli.fail;
+const parsed = cli.args;
 const [kindArg, ...extra] = parsed.positionals;
 if (!kindArg) {
   if (parsed.values.help) {

@@ -16,8 +16,16 @@ export interface Cli<T extends ParseArgsConfig> {
   fail: Fail;
 }
 
-/** Parse `process.argv` with `config` (a `help` boolean flag is added); bad flags exit 2 with the usage. */
-export function startCli<const T extends ParseArgsConfig>(name: string, usage: string, config: T): Cli<T> {
+/**
+ * Parse `process.argv` with `config`; bad flags exit 2 with the usage. `--help` prints the usage and
+ * exits, unless `ownHelp` says the script answers it itself (e.g. help per positional argument).
+ */
+export function startCli<const T extends ParseArgsConfig>(
+  name: string,
+  usage: string,
+  config: T,
+  options: { ownHelp?: boolean } = {},
+): Cli<T> {
   const fail: Fail = (code, message) => {
     console.error(`${name}: ${message}`);
     if (code === 2) console.error(usage);
@@ -29,7 +37,7 @@ export function startCli<const T extends ParseArgsConfig>(name: string, usage: s
   } catch (e) {
     return fail(2, (e as Error).message);
   }
-  if ((args.values as { help?: boolean }).help) {
+  if (!options.ownHelp && (args.values as { help?: boolean }).help) {
     console.log(usage);
     process.exit(0);
   }
