@@ -108,6 +108,7 @@ export function reviewStatus(reviews: readonly { profession: string; verdict: 'a
   return { status: agreedBy.length >= 2 ? 'reviewed' : 'proposed', agreedBy };
 }
 
+/** Validated content to plain, serializable data (no Markdown bodies): what every consumer computes from. */
 export function toCrosswalkData(content: Content, version: string): CrosswalkData {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
@@ -198,6 +199,7 @@ export function startKey(e: { effectiveFrom?: string | undefined }): string {
   return e.effectiveFrom === undefined ? '0000-00-00' : startOf(e.effectiveFrom);
 }
 
+/** Lookup tables over the data (by ID, editions per body, standards per edition, mappings per cell), built once per use. */
 export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
   const editionsByAccreditor = new Map<string, EditionRec[]>();
   for (const e of data.editions) {

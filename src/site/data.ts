@@ -62,6 +62,7 @@ let cached: Site | undefined;
 
 export { allSelection };
 
+/** The site's view model, built once per process: checked content, coverage in force today, the default report. */
 export function getSite(): Site {
   if (cached) return cached;
   const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';

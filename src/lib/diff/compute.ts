@@ -170,6 +170,7 @@ export interface DiffOptions {
   headLabel?: string;
 }
 
+/** Entities, mappings, review records and coverage moves between two states of the data (base → head). */
 export function diffCrosswalks(base: CrosswalkData, head: CrosswalkData, options: DiffOptions): CrosswalkDiff {
   const bx = indexCrosswalk(base);
   const hx = indexCrosswalk(head);
