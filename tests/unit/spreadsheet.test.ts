@@ -70,7 +70,7 @@ function changedLines(before: string, after: string): { removed: string[]; added
 
 describe('spreadsheet model', () => {
   it('has a column for every field of every schema, so no field is left out of the round trip', () => {
-    const sheetOf: Record<EntityKind, string> = {
+    const sheetOf: Record<Exclude<EntityKind, 'recommendation'>, string> = {
       characteristic: 'Characteristics',
       accreditor: 'Accreditors',
       edition: 'Editions',
@@ -78,6 +78,7 @@ describe('spreadsheet model', () => {
       initiative: 'Initiatives',
     };
     for (const [kind, schema] of Object.entries(SCHEMAS) as [EntityKind, (typeof SCHEMAS)[EntityKind]][]) {
+      if (kind === 'recommendation') continue; // not in the round trip: its dated history is edited in files
       const headers = SHEETS.find((s) => s.name === sheetOf[kind])!.columns.map((c) => c.header);
       const leaves = fieldRows(schema).filter((r) => !r.field.includes('[]') && !/^evidence$/.test(r.field));
       for (const r of leaves) {
@@ -455,19 +456,20 @@ describe('npm run export / import', () => {
     const file = join(dir, 'content/standards/beta-2024/b-2.md');
     const original = readFileSync(file, 'utf8');
     const edited = await editXlsx(readFileSync(xlsx), (wb) =>
-      setCell(wb, 'Mappings', 'beta-2024/b-2#teams-and-teamwork', 'strength', 'partial'),
+      // An unreviewed mapping: a reviewed one would also lose its reviews (tests/unit/import-reviews.test.ts).
+      setCell(wb, 'Mappings', 'beta-2024/b-2#interprofessional-learning-experiences', 'strength', 'explicit'),
     );
     writeFileSync(join(dir, 'edited.xlsx'), edited);
     const dry = run('import', ['edited.xlsx'], dir);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain(
-      'content/standards/beta-2024/b-2.md\n  ~ mappings[0].strength: "implicit" → "partial"',
+      'content/standards/beta-2024/b-2.md\n  ~ mappings[1].strength: "partial" → "explicit"',
     );
     expect(readFileSync(file, 'utf8')).toBe(original);
     const wet = run('import', ['edited.xlsx', '--write'], dir);
     expect(wet.status).toBe(0);
     expect(wet.stdout).toContain('wrote 1 file(s) (1 change(s))');
-    expect(readFileSync(file, 'utf8')).toBe(original.replace('strength: implicit', 'strength: partial'));
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('strength: partial', 'strength: explicit'));
     expect(run('import', ['missing.xlsx'], dir).status).toBe(2);
     expect(run('import', [], dir).status).toBe(2);
   });

@@ -96,6 +96,7 @@ export function fieldEdits(
   prefix: (string | number)[],
   p: Planned,
   fieldBase: string,
+  reasons: ReadonlyMap<number, string> = new Map(),
 ): void {
   for (const i of cols) {
     const c = r.spec.columns[i]!;
@@ -130,6 +131,7 @@ export function fieldEdits(
       change,
       from,
       to,
+      ...(reasons.has(i) && { reason: reasons.get(i)! }),
     });
   }
 }

@@ -23,6 +23,8 @@ export interface FieldChange {
   change: 'changed' | 'added' | 'removed' | 'new-mapping';
   from?: unknown;
   to?: unknown;
+  /** Why the import makes a change the sheet did not ask for in so many words (dropped reviews). */
+  reason?: string;
 }
 
 export interface FileChange {

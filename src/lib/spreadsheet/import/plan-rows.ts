@@ -4,10 +4,11 @@
  */
 import type { EntityKind } from '../../../schemas/index.ts';
 import type { Content } from '../../content.ts';
-import { brief, sameValue } from '../cells.ts';
+import { brief, columnLetter, sameValue } from '../cells.ts';
 import type { SheetSpec } from '../columns.ts';
 import { hashOf, mappingKey, type FileRow } from '../rows.ts';
 import { compare, fieldEdits } from './compare.ts';
+import { CHANGED_CLAIM, COPIED_REVIEW, withoutCopiedReviews, withoutStaleReviews } from './reviews.ts';
 import {
   err,
   suggest,
@@ -98,6 +99,7 @@ export function planMappingRows(
 ): Set<string> {
   const stdIdx = spec.columns.findIndex((c) => c.role === 'id');
   const charIdx = spec.columns.findIndex((c) => c.header === 'characteristic');
+  const reviewsIdx = spec.columns.findIndex((c) => c.header === 'reviews');
   const standards = new Map(content.standards.map((s) => [s.id, s]));
   // Rows sharing a _key were copied: the one still describing the exported mapping keeps it, the
   // copies are new rows.
@@ -132,11 +134,21 @@ export function planMappingRows(
   /** The row stands for an existing mapping: claim it and plan the edits of its changed cells. */
   const applyMappingRow = (r: SheetRow, key: string, fileRow: FileRow, standardId: string) => {
     claimed.set(key, r.row);
-    const cols = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
-    if (!cols) return;
+    const changed = compare(ctx, r, fileRow, tally, pendingStandards.get(standardId));
+    if (!changed) return;
+    const { row, cols, dropped } = withoutStaleReviews(r, fileRow, changed);
+    const reasons = new Map(dropped.length ? [[reviewsIdx, CHANGED_CLAIM]] : []);
     const p = plannedFor(fileRow.file);
     p.mappingRows.set(fileRow.mappingIndex!, r);
-    fieldEdits(r, fileRow, cols, ['mappings', fileRow.mappingIndex!], p, `mappings[${fileRow.mappingIndex}]`);
+    fieldEdits(
+      row,
+      fileRow,
+      cols,
+      ['mappings', fileRow.mappingIndex!],
+      p,
+      `mappings[${fileRow.mappingIndex}]`,
+      reasons,
+    );
   };
   for (const r of rows) {
     if (skip.has(r)) continue;
@@ -250,12 +262,14 @@ export function planMappingRows(
       );
     });
     if (bad) continue;
-    const entry: Record<string, unknown> = {};
+    const typed: Record<string, unknown> = {};
     spec.columns.forEach((c, i) => {
-      if (c.role === 'field' && r.values[i] !== undefined) entry[c.path[0]!] = r.values[i];
+      if (c.role === 'field' && r.values[i] !== undefined) typed[c.path[0]!] = r.values[i];
     });
+    const existing: unknown[] = Array.isArray(s.file.data.mappings) ? s.file.data.mappings : [];
+    const { entry, dropped } = withoutCopiedReviews(typed, existing);
     const p = plannedFor(s.file);
-    const existingCount = Array.isArray(s.file.data.mappings) ? s.file.data.mappings.length : 0;
+    const existingCount = existing.length;
     const index = existingCount + [...p.mappingRows.keys()].filter((k) => k >= existingCount).length;
     p.edits.push({ op: 'append', path: ['mappings'], value: entry });
     p.mappingRows.set(index, r);
@@ -269,6 +283,18 @@ export function planMappingRows(
       change: 'new-mapping',
       to: entry,
     });
+    if (dropped.length)
+      p.changes.push({
+        sheet: spec.name,
+        row: r.row,
+        cell: `${columnLetter(r.colOf[reviewsIdx]!)}${r.row}`,
+        header: 'reviews',
+        file: s.file.path,
+        field: `mappings[${index}].reviews`,
+        change: 'removed',
+        from: dropped,
+        reason: COPIED_REVIEW,
+      });
     claimed.set(key, r.row);
     tally.added++;
   }

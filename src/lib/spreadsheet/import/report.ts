@@ -61,8 +61,10 @@ export function renderPlan(plan: ImportPlan, options: { write: boolean }): strin
       const cellRef = `${c.sheet}!${c.cell}`;
       if (c.change === 'new-mapping') out.push(`  + ${c.field}: new mapping ${brief(c.to)}  [${cellRef}]`);
       else if (c.change === 'added') out.push(`  + ${c.field}: ${brief(c.to)}  [${cellRef}]`);
-      else if (c.change === 'removed') out.push(`  - ${c.field}: ${brief(c.from)} (removed)  [${cellRef}]`);
-      else out.push(`  ~ ${c.field}: ${brief(c.from)} → ${brief(c.to)}  [${cellRef}]`);
+      else if (c.change === 'removed')
+        out.push(`  - ${c.field}: ${brief(c.from)} (removed${c.reason ? `: ${c.reason}` : ''})  [${cellRef}]`);
+      else
+        out.push(`  ~ ${c.field}: ${brief(c.from)} → ${brief(c.to)}${c.reason ? ` (${c.reason})` : ''}  [${cellRef}]`);
     }
   }
   for (const n of plan.notes) out.push(`note: ${n}`);
