@@ -42,3 +42,8 @@ export function isIsoDate(s: string): boolean {
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** A partial date ("2025", "2025-02", "2025-02-28") that names a real period: no 30 February. */
+export function isRealDate(s: string): boolean {
+  return s.length === 10 ? isIsoDate(s) : /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/.test(s);
+}

@@ -6,9 +6,12 @@ import { editions } from './editions.ts';
 import { fileName } from './file-name.ts';
 import { httpsUrls } from './https-urls.ts';
 import { lengthLimits } from './limits.ts';
+import { markdownLinks } from './links.ts';
+import { longWords } from './long-words.ts';
 import { oneMappingPerCharacteristic, quoteLength, rationale } from './mappings.ts';
 import { editorialProse, markdownHtml, summaryPresent } from './markdown.ts';
 import { references } from './references.ts';
+import { RECOMMENDATION_RULES } from './recommendations.ts';
 import { reviewConsistency } from './reviews.ts';
 import { uniqueIds, uniqueLabels } from './unique-ids.ts';
 import { editorialStatus, officialSource } from './sources.ts';
@@ -32,9 +35,12 @@ export const RULES: readonly Rule[] = [
   httpsUrls,
   lengthLimits,
   markdownHtml,
+  markdownLinks,
+  longWords,
   reviewConsistency,
   summaryPresent,
   editorialProse,
+  ...RECOMMENDATION_RULES,
 ];
 
 /** Stages that run while loading, listed with the registry for documentation. */

@@ -2,7 +2,7 @@
  * Whatever a writer refuses, the check refuses first: a spreadsheet cell over Excel's limit, a file
  * name too long for the file system, a Markdown body longer than a summary. Limits: src/lib/limits.ts.
  */
-import type { Entry, StandardEntry } from '../../content.ts';
+import { entriesOf, type StandardEntry } from '../../content.ts';
 import type { PathSegment } from '../../diagnostics.ts';
 import type { ParsedFile } from '../../frontmatter.ts';
 import { slugifyCode } from '../../ids.ts';
@@ -32,32 +32,20 @@ interface Row {
 
 function rowsOf(spec: SheetSpec, ctx: RuleContext): Row[] {
   const { content } = ctx;
-  const entity = (e: Entry | StandardEntry) => ({ file: e.file, entry: e.file.data, prefix: [] });
-  switch (spec.row) {
-    case 'mapping':
-      return content.standards.flatMap((s) =>
-        mayOverflow(s.file)
-          ? s.data.mappings.map((_m, i) => ({
-              file: s.file,
-              entry: (s.file.data.mappings as unknown[])[i],
-              prefix: ['mappings', i],
-              standard: s,
-            }))
-          : [],
-      );
-    case 'standard':
-      return content.standards.filter((e) => mayOverflow(e.file)).map(entity);
-    case 'characteristic':
-      return content.characteristics.filter((e) => mayOverflow(e.file)).map(entity);
-    case 'accreditor':
-      return content.accreditors.filter((e) => mayOverflow(e.file)).map(entity);
-    case 'edition':
-      return content.editions.filter((e) => mayOverflow(e.file)).map(entity);
-    case 'initiative':
-      return content.initiatives.filter((e) => mayOverflow(e.file)).map(entity);
-    default:
-      return spec.row satisfies never;
-  }
+  if (spec.row !== 'mapping')
+    return entriesOf(content, spec.row)
+      .filter((e) => mayOverflow(e.file))
+      .map((e) => ({ file: e.file, entry: e.file.data, prefix: [] }));
+  return content.standards.flatMap((s) =>
+    mayOverflow(s.file)
+      ? s.data.mappings.map((_m, i) => ({
+          file: s.file,
+          entry: (s.file.data.mappings as unknown[])[i],
+          prefix: ['mappings', i],
+          standard: s,
+        }))
+      : [],
+  );
 }
 
 /** The frontmatter value a column exports for a row, and where it is in the file (bodies: the body line). */

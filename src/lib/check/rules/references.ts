@@ -10,6 +10,7 @@ const FOLDER: Record<EntityKind, string> = {
   edition: 'content/editions/',
   standard: 'content/standards/',
   initiative: 'content/initiatives/',
+  recommendation: 'content/recommendations/',
 };
 
 /** Check one reference; a reference to a replaced entity is a warning that names the successor. */
@@ -51,7 +52,7 @@ function ref(
 export const references: Rule = {
   id: 'references',
   description:
-    'every mapping, review record and initiative names an existing characteristic; every standard an existing edition; every edition an existing accreditor; supersedes and replacedBy resolve',
+    'every mapping, review record and initiative names an existing characteristic; every standard an existing edition; every edition an existing accreditor; supersedes and replacedBy resolve, and redirect stubs never loop',
   run(ctx, report) {
     const { content, index } = ctx;
     const reportedFolders = new Set<string>();
@@ -112,5 +113,37 @@ export const references: Rule = {
         });
       }
     }
+    stubCycles(ctx, report);
   },
 };
+
+/** Redirect stubs that lead back to themselves: every reader following them would go round forever. */
+function stubCycles({ content, index }: RuleContext, report: Report) {
+  const reported = new Set<string>();
+  for (const start of content.stubs) {
+    const next = (id: string) => {
+      const to = index.stubs[start.kind].get(id)?.data.replacedBy;
+      return to === undefined ? undefined : start.kind === 'standard' ? `${id.split('/')[0]}/${to}` : to;
+    };
+    const seen: string[] = [];
+    let cur: string | undefined = start.id;
+    while (cur !== undefined && !seen.includes(cur)) {
+      seen.push(cur);
+      cur = next(cur);
+    }
+    if (cur === undefined) continue;
+    const cycle = seen.slice(seen.indexOf(cur));
+    if (cycle.length < 2) continue; // a stub replacing itself is reported above
+    const key = `${start.kind}:${[...cycle].sort()[0]}`;
+    if (reported.has(key) || start.id !== [...cycle].sort()[0]) continue;
+    reported.add(key);
+    report({
+      file: start.file,
+      path: ['replacedBy'],
+      message: `redirect stubs point at each other in a loop: no ${start.kind} is reached`,
+      found: [...cycle, cycle[0]].join(' → '),
+      expected: `a chain of stubs that ends at an existing ${start.kind}`,
+      fix: `point one of the stubs at the current ${start.kind}, or restore the entity one of them stands for`,
+    });
+  }
+}
