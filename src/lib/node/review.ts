@@ -34,22 +34,40 @@ export function recordReview(
   const path = standardPath(sources, standard);
   const plan = planReview(sources, path, characteristic, review, { today });
   if (readFileSync(plan.path, 'utf8') !== plan.before)
-    throw new ReviewWriteError(`${plan.path} changed while the review was being prepared; nothing written, record it again`);
+    throw new ReviewWriteError(
+      `${plan.path} changed while the review was being prepared; nothing written, record it again`,
+    );
   writeFileAtomic(plan.path, plan.after, { force: true });
-  if (readFileSync(plan.path, 'utf8') !== plan.after) throw new ReviewWriteError(`${plan.path} does not hold what was written`);
+  if (readFileSync(plan.path, 'utf8') !== plan.after)
+    throw new ReviewWriteError(`${plan.path} does not hold what was written`);
   return plan;
 }
 
 function standardPath(sources: readonly SourceFile[], standard: string): string {
-  const file = sources.find((s) => s.segments.length === 3 && s.segments[0] === 'standards' && `${s.segments[1]}/${s.segments[2]}` === `${standard}.md`);
+  const file = sources.find(
+    (s) =>
+      s.segments.length === 3 &&
+      s.segments[0] === 'standards' &&
+      `${s.segments[1]}/${s.segments[2]}` === `${standard}.md`,
+  );
   if (!file) throw new ReviewWriteError(`no standard \`${standard}\` in the content folder`);
   return file.path;
 }
 
 /** Convert the issue in a GitHub `issues` event file and record it. Returns what the pull request says. */
-export function recordIssueReview(eventPath: string, contentDir: string, today: string): { plan: ReviewPlan; prBody: string; branch: string; title: string } {
+export function recordIssueReview(
+  eventPath: string,
+  contentDir: string,
+  today: string,
+): { plan: ReviewPlan; prBody: string; branch: string; title: string } {
   const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-    issue?: { number: number; body: string | null; created_at: string; html_url?: string; user: { login: string; type?: string } };
+    issue?: {
+      number: number;
+      body: string | null;
+      created_at: string;
+      html_url?: string;
+      user: { login: string; type?: string };
+    };
   };
   const issue = event.issue;
   if (!issue) throw new ReviewWriteError(`${eventPath} holds no issue`);
@@ -61,7 +79,10 @@ export function recordIssueReview(eventPath: string, contentDir: string, today: 
   };
   const content = loadFiles(readContentDir(contentDir));
   const result = issueToReview(filed, content.standards);
-  if (!result.ok) throw new ReviewWriteError(`issue #${issue.number} cannot be recorded:\n${result.errors.map((e) => `- ${e}`).join('\n')}`);
+  if (!result.ok)
+    throw new ReviewWriteError(
+      `issue #${issue.number} cannot be recorded:\n${result.errors.map((e) => `- ${e}`).join('\n')}`,
+    );
   const plan = recordReview(contentDir, result.standard, result.characteristic, result.review, today);
   const r = result.review;
   const prBody = [
@@ -77,7 +98,12 @@ export function recordIssueReview(eventPath: string, contentDir: string, today: 
     '',
     `Closes #${issue.number}`,
   ].join('\n');
-  return { plan, prBody, branch: `review/issue-${issue.number}`, title: `Review: ${result.standard} → ${result.characteristic} (#${issue.number})` };
+  return {
+    plan,
+    prBody,
+    branch: `review/issue-${issue.number}`,
+    title: `Review: ${result.standard} → ${result.characteristic} (#${issue.number})`,
+  };
 }
 
 export interface ReviewServerOptions {
@@ -125,11 +151,20 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
     const key = parseMappingKey(form.get('key') ?? '');
     if (!key) throw new DecisionError('the form names no mapping; reload the page');
     const content = loadFiles(readContentDir(o.contentDir));
-    const mapping = content.standards.find((s) => s.id === key.standard)?.data.mappings.find((m) => m.characteristic === key.characteristic);
+    const mapping = content.standards
+      .find((s) => s.id === key.standard)
+      ?.data.mappings.find((m) => m.characteristic === key.characteristic);
     if (!mapping) throw new DecisionError(`${key.standard} no longer maps ${key.characteristic}; reload the page`);
-    const review = reviewRecord({ reviewer: o.reviewer, profession: o.profession }, o.today, mapping.strength, decisionFrom(form));
+    const review = reviewRecord(
+      { reviewer: o.reviewer, profession: o.profession },
+      o.today,
+      mapping.strength,
+      decisionFrom(form),
+    );
     const plan = recordReview(o.contentDir, key.standard, key.characteristic, review, o.today);
-    recorded.unshift(`${key.standard} → ${key.characteristic}: ${review.verdict}${review.note ? ` (${review.note})` : ''}`);
+    recorded.unshift(
+      `${key.standard} → ${key.characteristic}: ${review.verdict}${review.note ? ` (${review.note})` : ''}`,
+    );
     console.log(`recorded ${review.verdict} on ${key.standard} → ${key.characteristic} in ${plan.path}`);
     message = { kind: 'ok', text: `Recorded: ${recorded[0]}. Written to ${plan.path}.` };
   };
@@ -138,7 +173,8 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
     if (req.headers.host !== origin.slice('http://'.length)) return send(res, 421, 'wrong host', 'text/plain');
     if (req.method === 'GET' && req.url === '/') return render(res);
     if (req.method === 'POST' && req.url === '/decide') {
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'cross-site post refused', 'text/plain');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return send(res, 403, 'cross-site post refused', 'text/plain');
       readForm(req)
         .then((form) => {
           try {
@@ -173,7 +209,8 @@ function decisionFrom(form: URLSearchParams): Decision {
       return { kind: 'disagree', comment };
     case 'strength': {
       const s = form.get('strength') ?? '';
-      if (!(STRENGTHS as readonly string[]).includes(s)) throw new DecisionError(`choose the strength you suggest (${STRENGTHS.join(', ')})`);
+      if (!(STRENGTHS as readonly string[]).includes(s))
+        throw new DecisionError(`choose the strength you suggest (${STRENGTHS.join(', ')})`);
       return { kind: 'strength', strength: s as Strength, ...c };
     }
     default:

@@ -140,7 +140,10 @@ function professionPairs(mappings: readonly ReviewedMapping[]): AgreementRow[] {
         return ra && rb ? [[ra, rb] as const] : [];
       });
       if (both.length === 0) continue;
-      const agreeing = both.reduce((n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0), 0);
+      const agreeing = both.reduce(
+        (n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0),
+        0,
+      );
       const kappa = cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const));
       rows.push({
         key: `${a}+${b}`,

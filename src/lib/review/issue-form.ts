@@ -3,7 +3,14 @@
  * against them), the prefilled link, and the conversion of a filed issue into a review record. Pure:
  * the workflow's script reads the event and writes the file.
  */
-import { mappingReviewSchema, PROFESSIONS, STRENGTHS, type MappingReview, type Profession, type Strength } from '../../schemas/index.ts';
+import {
+  mappingReviewSchema,
+  PROFESSIONS,
+  STRENGTHS,
+  type MappingReview,
+  type Profession,
+  type Strength,
+} from '../../schemas/index.ts';
 import { didYouMean } from '../suggest.ts';
 import { parseMappingKey, reviewRecord, sameReviewer, DecisionError, type Decision } from './records.ts';
 
@@ -53,7 +60,14 @@ export function formSections(body: string): { sections: Map<string, string>; dup
 /** What the conversion needs to know about one standard (a StandardEntry fits). */
 export interface KnownStandard {
   id: string;
-  data: { mappings: readonly { characteristic: string; strength: Strength; rationale: string; reviews: readonly MappingReview[] }[] };
+  data: {
+    mappings: readonly {
+      characteristic: string;
+      strength: Strength;
+      rationale: string;
+      reviews: readonly MappingReview[];
+    }[];
+  };
 }
 
 export interface FiledIssue {
@@ -67,8 +81,7 @@ export interface FiledIssue {
 }
 
 export type Conversion =
-  | { ok: true; standard: string; characteristic: string; review: MappingReview }
-  | { ok: false; errors: string[] };
+  { ok: true; standard: string; characteristic: string; review: MappingReview } | { ok: false; errors: string[] };
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const ON_BEHALF = /\b(?:on behalf of|for and on behalf|obo|c\/o|per pro|p\.\s?p\.)\b/i;
@@ -80,7 +93,8 @@ export function issueToReview(issue: FiledIssue, standards: readonly KnownStanda
   for (const d of duplicates) errors.push(`the section "### ${d}" appears twice; keep one`);
   const field = (f: { label: string }, required: boolean): string => {
     const v = sections.get(f.label);
-    if (v === undefined) errors.push(`the section "### ${f.label}" is missing: file the review with the "Review a mapping" form`);
+    if (v === undefined)
+      errors.push(`the section "### ${f.label}" is missing: file the review with the "Review a mapping" form`);
     else if (required && v === '') errors.push(`"${f.label}" is empty: fill it in`);
     return v ?? '';
   };
@@ -97,47 +111,68 @@ export function issueToReview(issue: FiledIssue, standards: readonly KnownStanda
 
   const target = findMapping(key, standards, errors);
   if (target && squash(target.mapping.rationale) !== squash(rationale))
-    errors.push(`the mapping's rationale changed since this form was filled (or the prefilled text was edited): review the current rationale with a new form`);
+    errors.push(
+      `the mapping's rationale changed since this form was filled (or the prefilled text was edited): review the current rationale with a new form`,
+    );
   if (target && target.mapping.strength !== mappedStrength.trim())
-    errors.push(`the mapping is now ${target.mapping.strength}, not ${mappedStrength}: review the current mapping with a new form`);
+    errors.push(
+      `the mapping is now ${target.mapping.strength}, not ${mappedStrength}: review the current mapping with a new form`,
+    );
   if (!(PROFESSIONS as readonly string[]).includes(profession)) {
     const hint = didYouMean(profession, PROFESSIONS);
-    errors.push(`profession "${profession}" is not in the controlled list${hint ? `; ${hint}` : ''} (see CONTRIBUTING.md, field reference)`);
+    errors.push(
+      `profession "${profession}" is not in the controlled list${hint ? `; ${hint}` : ''} (see CONTRIBUTING.md, field reference)`,
+    );
   }
   onBehalfErrors(issue, name, comment, confirm, errors);
   if (target && target.mapping.reviews.some((r) => sameReviewer(r.reviewer, name)))
-    errors.push(`${name.trim()} has already reviewed ${key}; one review per reviewer (edit the existing record to change it)`);
+    errors.push(
+      `${name.trim()} has already reviewed ${key}; one review per reviewer (edit the existing record to change it)`,
+    );
   const decision = decisionOf(verdictText, suggested, comment, errors);
   if (errors.length || !target || !decision) return { ok: false, errors };
 
   let review: MappingReview;
   try {
-    review = reviewRecord({ reviewer: name, profession: profession as Profession }, issue.createdAt.slice(0, 10), target.mapping.strength, decision);
+    review = reviewRecord(
+      { reviewer: name, profession: profession as Profession },
+      issue.createdAt.slice(0, 10),
+      target.mapping.strength,
+      decision,
+    );
   } catch (e) {
     if (e instanceof DecisionError) return { ok: false, errors: [e.message] };
     throw e;
   }
   const valid = mappingReviewSchema.safeParse(review);
-  if (!valid.success) return { ok: false, errors: valid.error.issues.map((i) => `${i.path.join('.') || 'review'}: ${i.message}`) };
+  if (!valid.success)
+    return { ok: false, errors: valid.error.issues.map((i) => `${i.path.join('.') || 'review'}: ${i.message}`) };
   return { ok: true, standard: target.standard, characteristic: target.mapping.characteristic, review: valid.data };
 }
 
 function findMapping(key: string, standards: readonly KnownStandard[], errors: string[]) {
   const parsed = parseMappingKey(key);
   if (!parsed) {
-    errors.push(`"${key}" is not a mapping key: expected <edition>/<code>#<characteristic>, as the "Review this mapping" link fills it in`);
+    errors.push(
+      `"${key}" is not a mapping key: expected <edition>/<code>#<characteristic>, as the "Review this mapping" link fills it in`,
+    );
     return undefined;
   }
   const standard = standards.find((s) => s.id === parsed.standard);
   if (!standard) {
-    const hint = didYouMean(parsed.standard, standards.map((s) => s.id));
+    const hint = didYouMean(
+      parsed.standard,
+      standards.map((s) => s.id),
+    );
     errors.push(`no standard \`${parsed.standard}\` in the crosswalk${hint ? `; ${hint}` : ''}`);
     return undefined;
   }
   const mapping = standard.data.mappings.find((m) => m.characteristic === parsed.characteristic);
   if (!mapping) {
     const chars = standard.data.mappings.map((m) => m.characteristic);
-    errors.push(`standard \`${standard.id}\` has no mapping to \`${parsed.characteristic}\` (it maps ${chars.map((c) => `\`${c}\``).join(', ') || 'nothing'})`);
+    errors.push(
+      `standard \`${standard.id}\` has no mapping to \`${parsed.characteristic}\` (it maps ${chars.map((c) => `\`${c}\``).join(', ') || 'nothing'})`,
+    );
     return undefined;
   }
   return { standard: standard.id, mapping };
@@ -151,7 +186,9 @@ function onBehalfErrors(issue: FiledIssue, name: string, comment: string, confir
     errors.push('the confirmation that this is your own review is not ticked; only the reviewer can file their review');
   for (const m of name.matchAll(/@([A-Za-z0-9-]+)/g))
     if (m[1]!.toLowerCase() !== issue.author.toLowerCase())
-      errors.push(`"${name}" names @${m[1]}, but the issue was filed by @${issue.author}: each reviewer files their own review`);
+      errors.push(
+        `"${name}" names @${m[1]}, but the issue was filed by @${issue.author}: each reviewer files their own review`,
+      );
   if (ON_BEHALF.test(name) || ON_BEHALF.test(comment))
     errors.push('the review is made on someone else’s behalf; ask that person to file their own review');
 }
@@ -160,7 +197,8 @@ function decisionOf(verdictText: string, suggested: string, comment: string, err
   const c = comment.trim() || undefined;
   const strength = suggested.trim();
   if (verdictText === VERDICT_OPTIONS.agree) {
-    if (strength) errors.push('a suggested strength goes with the third verdict ("… with another strength"), not with agree');
+    if (strength)
+      errors.push('a suggested strength goes with the third verdict ("… with another strength"), not with agree');
     return { kind: 'agree', ...(c && { comment: c }) };
   }
   if (verdictText === VERDICT_OPTIONS.disagree) {
@@ -181,7 +219,14 @@ function decisionOf(verdictText: string, suggested: string, comment: string, err
 /** The link that opens the form prefilled for one mapping (GitHub issue forms read `?template=&<field-id>=`). */
 export function reviewIssueUrl(
   repoUrl: string,
-  m: { standard: string; characteristic: string; strength: Strength; rationale: string; sourceUrl?: string | undefined; label: string },
+  m: {
+    standard: string;
+    characteristic: string;
+    strength: Strength;
+    rationale: string;
+    sourceUrl?: string | undefined;
+    label: string;
+  },
 ): string {
   const q = new URLSearchParams({
     template: REVIEW_TEMPLATE,

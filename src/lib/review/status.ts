@@ -58,7 +58,15 @@ function credits(mappings: readonly ReviewedMapping[]): ReviewerCredit[] {
   const byName = new Map<string, ReviewerCredit>();
   for (const r of mappings.flatMap((m) => m.reviews)) {
     const k = r.reviewer.trim().toLowerCase();
-    const c = byName.get(k) ?? { reviewer: r.reviewer.trim(), professions: [], reviews: 0, agree: 0, dissent: 0, first: r.date, last: r.date };
+    const c = byName.get(k) ?? {
+      reviewer: r.reviewer.trim(),
+      professions: [],
+      reviews: 0,
+      agree: 0,
+      dissent: 0,
+      first: r.date,
+      last: r.date,
+    };
     if (!c.professions.includes(r.profession)) c.professions.push(r.profession);
     c.reviews++;
     c[r.verdict]++;

@@ -46,17 +46,30 @@ export function planReview(
   const before = new TextDecoder().decode(source.bytes);
   const { file, diagnostics } = parseContentFile(source.path, source.bytes);
   if (!file) throw new ReviewWriteError(`${standardPath} cannot be read: ${diagnostics.map(formatHuman).join('; ')}`);
-  const mappings = Array.isArray(file.data.mappings) ? (file.data.mappings as { characteristic?: unknown; reviews?: unknown }[]) : [];
+  const mappings = Array.isArray(file.data.mappings)
+    ? (file.data.mappings as { characteristic?: unknown; reviews?: unknown }[])
+    : [];
   const index = mappings.findIndex((m) => m?.characteristic === characteristic);
-  if (index < 0) throw new ReviewWriteError(`${standardPath} has no mapping to \`${characteristic}\` (was it changed or removed?)`);
-  const existing = Array.isArray(mappings[index]!.reviews) ? (mappings[index]!.reviews as { reviewer?: unknown }[]) : [];
+  if (index < 0)
+    throw new ReviewWriteError(`${standardPath} has no mapping to \`${characteristic}\` (was it changed or removed?)`);
+  const existing = Array.isArray(mappings[index]!.reviews)
+    ? (mappings[index]!.reviews as { reviewer?: unknown }[])
+    : [];
   if (existing.some((r) => typeof r?.reviewer === 'string' && sameReviewer(r.reviewer, review.reviewer)))
-    throw new ReviewWriteError(`${review.reviewer} has already reviewed this mapping (${standardPath}, ${characteristic})`);
+    throw new ReviewWriteError(
+      `${review.reviewer} has already reviewed this mapping (${standardPath}, ${characteristic})`,
+    );
 
   const keyOrder = (parent: readonly (string | number)[]) =>
     parent.length === 2 ? MAPPING_KEYS : parent.length === 4 ? REVIEW_KEYS : [];
-  const ordered = Object.fromEntries(REVIEW_KEYS.flatMap((k) => (k in review ? [[k, review[k as keyof MappingReview]]] : [])));
-  const { text, exact } = editFrontmatter(file.frontmatter, [{ op: 'append', path: ['mappings', index, 'reviews'], value: ordered }], keyOrder);
+  const ordered = Object.fromEntries(
+    REVIEW_KEYS.flatMap((k) => (k in review ? [[k, review[k as keyof MappingReview]]] : [])),
+  );
+  const { text, exact } = editFrontmatter(
+    file.frontmatter,
+    [{ op: 'append', path: ['mappings', index, 'reviews'], value: ordered }],
+    keyOrder,
+  );
   const after = assembleFile(text, file.body);
   const added = insertedLines(before, after);
   if (!exact || added === undefined)
@@ -68,7 +81,8 @@ export function planReview(
     options,
   );
   const introduced = newErrors(checkSources(sources, options), result);
-  if (introduced.length) throw new ReviewWriteError(`the record was not written, because the check then fails:\n${introduced.join('\n')}`);
+  if (introduced.length)
+    throw new ReviewWriteError(`the record was not written, because the check then fails:\n${introduced.join('\n')}`);
   return { path: standardPath, before, after, added };
 }
 
