@@ -2,6 +2,7 @@
 /**
  * npm run gaps -- [--accreditor ID]... [--profession P]... [--kind K]... [--country C]...
  *   [--characteristic ID]... [--on YYYY-MM-DD] [--format xlsx|csv|json|md|pdf] [--out FILE] [--force]
+ *   [--institution NAME] [--paper a4|letter]
  * Exit 0 ok, 1 invalid content, 2 bad usage or unwritable output.
  */
 import ExcelJS from 'exceljs';
@@ -10,14 +11,15 @@ import { todayIso } from '../src/lib/dates.ts';
 import { ContentError } from '../src/lib/diagnostics.ts';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
-import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
+import { NotRegularFileError, OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 import { buildReport } from '../src/lib/report/build.ts';
 import { FORMATS, renderPortable, TEXT_FORMATS, type Format } from '../src/lib/report/index.ts';
-import { renderPdf } from '../src/lib/report/pdf.ts';
+import { PAPERS, renderPdf, type Paper } from '../src/lib/report/pdf.ts';
 import { parseSelection, SelectionError } from '../src/lib/selection.ts';
 
 const USAGE = `usage: npm run gaps -- [--accreditor ID]... [--profession P]... [--kind K]... [--country CC]...
-       [--characteristic ID]... [--on YYYY-MM-DD] [--format ${FORMATS.join('|')}] [--out FILE] [--force] [--content DIR]`;
+       [--characteristic ID]... [--on YYYY-MM-DD] [--format ${FORMATS.join('|')}] [--out FILE] [--force] [--content DIR]
+       [--institution NAME] [--paper ${PAPERS.join('|')}]`;
 
 const cli = startCli('gaps', USAGE, {
   options: {
@@ -31,6 +33,8 @@ const cli = startCli('gaps', USAGE, {
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     content: { type: 'string', default: 'content' },
+    institution: { type: 'string' },
+    paper: { type: 'string', default: 'a4' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,6 +42,8 @@ const fail: Fail = cli.fail;
 const v = cli.args.values;
 const format = v.format as Format;
 if (!FORMATS.includes(format)) fail(2, `unknown --format "${v.format}": expected one of ${FORMATS.join(', ')}`);
+const paper = v.paper as Paper;
+if (!PAPERS.includes(paper)) fail(2, `unknown --paper "${v.paper}": expected one of ${PAPERS.join(', ')}`);
 if (!v.out && !TEXT_FORMATS.includes(format)) fail(2, `--format ${format} is binary: give --out FILE`);
 
 const COUNT_NOUN: Record<Status, string> = {
@@ -80,15 +86,15 @@ try {
   throw e;
 }
 progress('computing coverage…');
-const report = buildReport(loaded.index, selection, today);
+const report = buildReport(loaded.index, selection, today, { institution: v.institution });
 progress(`rendering ${format}…`);
-const output = format === 'pdf' ? await renderPdf(report) : await renderPortable(report, format, ExcelJS);
+const output = format === 'pdf' ? await renderPdf(report, { paper }) : await renderPortable(report, format, ExcelJS);
 progress('');
 if (v.out) {
   try {
     writeFileAtomic(v.out, output, { force: v.force });
   } catch (e) {
-    if (e instanceof OutputExistsError) fail(2, e.message);
+    if (e instanceof OutputExistsError || e instanceof NotRegularFileError) fail(2, e.message);
     fail(2, `cannot write ${v.out}: ${(e as Error).message}`);
   }
   const s = report.summary;
