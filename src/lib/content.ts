@@ -37,6 +37,7 @@ export interface Content {
   editions: Entry<'edition'>[];
   standards: StandardEntry[];
   initiatives: Entry<'initiative'>[];
+  recommendations: Entry<'recommendation'>[];
   stubs: StubEntry[];
   diagnostics: Diagnostic[];
 }
@@ -172,7 +173,7 @@ function layoutDiag(src: SourceFile, message: string, fix: string): Diagnostic {
     message,
     found: src.segments.join('/'),
     expected:
-      'characteristics/<id>.md, accreditors/<id>.md, editions/<id>.md, initiatives/<id>.md or standards/<edition-id>/<code>.md',
+      'characteristics/<id>.md, accreditors/<id>.md, editions/<id>.md, initiatives/<id>.md, recommendations/<id>.md or standards/<edition-id>/<code>.md',
     fix,
   };
 }
@@ -249,6 +250,7 @@ export function loadFiles(sources: readonly SourceFile[]): Content {
     editions: [],
     standards: [],
     initiatives: [],
+    recommendations: [],
     stubs: [],
     diagnostics: [],
   };
@@ -291,6 +293,9 @@ export function loadFiles(sources: readonly SourceFile[]): Content {
       case 'initiative':
         content.initiatives.push({ kind, id, file, data: v.data as EntityData['initiative'] });
         break;
+      case 'recommendation':
+        content.recommendations.push({ kind, id, file, data: v.data as EntityData['recommendation'] });
+        break;
       default:
         kind satisfies never;
     }
@@ -311,6 +316,8 @@ export function entriesOf(content: Content, kind: EntityKind): readonly { id: st
       return content.standards;
     case 'initiative':
       return content.initiatives;
+    case 'recommendation':
+      return content.recommendations;
     default:
       return kind satisfies never;
   }

@@ -6,7 +6,10 @@ import type {
   AccreditorKind,
   Bindingness,
   Level,
+  AddressedCell,
   Profession,
+  Recommendation,
+  RecommendationStatus,
   Strength,
   TextRead,
   Verification,
@@ -85,6 +88,21 @@ export interface InitiativeRec {
   name: string;
   characteristics: string[];
 }
+/** A recommendation to one body, without its prose: what the pages, tracker and reports count. */
+export interface RecommendationRec {
+  id: string;
+  title: string;
+  accreditor: string;
+  /** The edition it would change. */
+  edition: string;
+  proposedBy: string;
+  addresses: { characteristic: string; cell: AddressedCell }[];
+  /** IDs of other bodies' standards cited as model language. */
+  modelLanguage: string[];
+  /** The last step of the history. */
+  status: RecommendationStatus;
+  history: { status: RecommendationStatus; date: string; standard?: string }[];
+}
 export interface CrosswalkData {
   /** Identifies the data state, e.g. the date of the newest content change or a git commit. */
   version: string;
@@ -93,6 +111,7 @@ export interface CrosswalkData {
   editions: EditionRec[];
   standards: StandardRec[];
   initiatives: InitiativeRec[];
+  recommendations: RecommendationRec[];
 }
 
 /**
@@ -175,6 +194,25 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
     initiatives: content.initiatives
       .map((e) => ({ id: e.id, name: e.data.name, characteristics: e.data.characteristics }))
       .sort(byId),
+    recommendations: content.recommendations.map((e) => recommendationRec(e.id, e.data)).sort(byId),
+  };
+}
+
+function recommendationRec(id: string, r: Recommendation): RecommendationRec {
+  return {
+    id,
+    title: r.title,
+    accreditor: r.accreditor,
+    edition: r.edition,
+    proposedBy: r.proposedBy,
+    addresses: r.addresses.map((a) => ({ characteristic: a.characteristic, cell: a.cell })),
+    modelLanguage: r.modelLanguage.map((m) => m.standard),
+    status: r.history[r.history.length - 1]!.status,
+    history: r.history.map((h) => ({
+      status: h.status,
+      date: h.date,
+      ...(h.standard !== undefined && { standard: h.standard }),
+    })),
   };
 }
 
@@ -192,6 +230,9 @@ export interface CrosswalkIndex {
   mappingsByCell: Map<string, Map<string, { standard: StandardRec; mapping: MappingRec }[]>>;
   /** edition -> reviewed characteristics. */
   reviewedByEdition: Map<string, Set<string>>;
+  recommendations: Map<string, RecommendationRec>;
+  /** edition -> characteristic -> the recommendations that address that cell. */
+  recommendationsByCell: Map<string, Map<string, RecommendationRec[]>>;
 }
 
 /** Sort key for an edition's start; an undated edition sorts first. */
@@ -222,6 +263,13 @@ export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
       else cells.set(m.characteristic, [{ standard: s, mapping: m }]);
     }
   }
+  const recommendations = data.recommendations ?? []; // crosswalk JSON written before recommendations existed
+  const recommendationsByCell = new Map<string, Map<string, RecommendationRec[]>>();
+  for (const r of recommendations) {
+    let cells = recommendationsByCell.get(r.edition);
+    if (!cells) recommendationsByCell.set(r.edition, (cells = new Map()));
+    for (const a of r.addresses) cells.set(a.characteristic, [...(cells.get(a.characteristic) ?? []), r]);
+  }
   return {
     data,
     characteristics: new Map(data.characteristics.map((c) => [c.id, c])),
@@ -232,5 +280,7 @@ export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
     standardsByEdition,
     mappingsByCell,
     reviewedByEdition: new Map(data.editions.map((e) => [e.id, new Set(e.reviewed)])),
+    recommendations: new Map(recommendations.map((r) => [r.id, r])),
+    recommendationsByCell,
   };
 }

@@ -64,6 +64,7 @@ const TITLES: Record<EntityKind, string> = {
   edition: 'Edition',
   standard: 'Standard (with its mappings)',
   initiative: 'Initiative',
+  recommendation: 'Recommendation',
 };
 
 export function fieldReferenceMarkdown(): string {

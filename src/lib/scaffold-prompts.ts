@@ -1,5 +1,6 @@
 /** The questions `npm run new` asks for each kind of entity, and where each answer goes. */
 import type { EntityKind } from '../schemas/index.ts';
+import { todayIso } from './dates.ts';
 import { slugifyCode, suggestId } from './ids.ts';
 
 export type Answers = Record<string, string | string[] | undefined>;
@@ -172,6 +173,54 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
       ref: 'characteristic',
     },
     ...sources('practice'),
+    summary,
+  ],
+  recommendation: [
+    field('title', ['title'], 'What you ask the body to do, in one short sentence'),
+    {
+      flag: 'id',
+      path: [],
+      role: 'id',
+      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
+      required: true,
+      suggest: (a) => {
+        const acc = one(a, 'accreditor');
+        const c = one(a, 'characteristic');
+        return acc && c ? `${acc}-${c}` : undefined;
+      },
+    },
+    { ...field('accreditor', ['accreditor'], 'Body it is addressed to (accreditor ID)'), ref: 'accreditor' },
+    {
+      ...field('edition', ['edition'], 'Edition it would change (edition ID, usually the one in force)'),
+      ref: 'edition',
+    },
+    {
+      ...field('proposed-by', ['proposedBy'], 'Who proposes it'),
+      suggest: () => 'IP-CLE Crosswalk project (draft)',
+    },
+    {
+      ...field('characteristic', ['addresses', 0, 'characteristic'], 'Characteristic it addresses'),
+      ref: 'characteristic',
+    },
+    field('cell', ['addresses', 0, 'cell'], 'Is that cell a gap or an opportunity in the edition'),
+    field('proposal', ['proposal'], 'The wording you propose, in your own words (never copied from a body)'),
+    {
+      ...field('model-standard', ['modelLanguage', 0, 'standard'], "Another body's standard that already asks for it"),
+      ref: 'standard',
+    },
+    field('model-note', ['modelLanguage', 0, 'note'], 'What that standard asks, in your own words', false),
+    {
+      ...field('evidence-characteristic', ['evidence', 0, 'characteristic'], 'Characteristic whose evidence you cite'),
+      ref: 'characteristic',
+      suggest: (a) => one(a, 'characteristic'),
+    },
+    field('evidence-url', ['evidence', 0, 'url'], "One of that characteristic's sources (its URL)"),
+    field('evidence-note', ['evidence', 0, 'note'], 'What the evidence shows, in your own words', false),
+    {
+      ...field('status', ['history', 0, 'status'], 'First status (a new recommendation starts as a draft)'),
+      suggest: () => 'draft',
+    },
+    { ...field('date', ['history', 0, 'date'], 'Date drafted (YYYY-MM-DD)'), suggest: () => todayIso() },
     summary,
   ],
 };

@@ -4,6 +4,7 @@ import { accreditorSchema } from './accreditor.ts';
 import { characteristicSchema } from './characteristic.ts';
 import { editionSchema } from './edition.ts';
 import { initiativeSchema } from './initiative.ts';
+import { recommendationSchema } from './recommendation.ts';
 import { standardSchema } from './standard.ts';
 
 export * from './common.ts';
@@ -12,9 +13,10 @@ export * from './characteristic.ts';
 export * from './edition.ts';
 export * from './initiative.ts';
 export * from './mapping.ts';
+export * from './recommendation.ts';
 export * from './standard.ts';
 
-export const ENTITY_KINDS = ['characteristic', 'accreditor', 'edition', 'standard', 'initiative'] as const;
+export const ENTITY_KINDS = ['characteristic', 'accreditor', 'edition', 'standard', 'initiative', 'recommendation'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Folder under content/ for each kind. */
@@ -24,6 +26,7 @@ export const FOLDERS: Record<EntityKind, string> = {
   edition: 'editions',
   standard: 'standards',
   initiative: 'initiatives',
+  recommendation: 'recommendations',
 };
 
 export const SCHEMAS = {
@@ -32,6 +35,7 @@ export const SCHEMAS = {
   edition: editionSchema,
   standard: standardSchema,
   initiative: initiativeSchema,
+  recommendation: recommendationSchema,
 } as const satisfies Record<EntityKind, z.ZodType>;
 
 export type EntityData = { [K in EntityKind]: z.output<(typeof SCHEMAS)[K]> };

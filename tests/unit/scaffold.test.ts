@@ -75,6 +75,19 @@ const VALID: Record<EntityKind, Answers> = {
     characteristic: 'teams-and-teamwork, psychological-safety',
     ...SOURCE,
   },
+  recommendation: {
+    title: 'Require a climate where learners of every profession can speak up',
+    accreditor: 'gamma-commission',
+    edition: 'gamma-2025',
+    characteristic: 'psychological-safety',
+    cell: 'gap',
+    proposal:
+      'Each clinical unit that hosts learners shows how learners of every profession can raise concerns safely.',
+    'model-standard': 'alpha-2020/a-1',
+    'evidence-url': 'https://example.org/fixture-source',
+    date: '2026-11-20',
+    summary: 'A fixture recommendation.',
+  },
 };
 
 describe('scaffolding', () => {

@@ -93,6 +93,7 @@ export const EMPTY_CROSSWALK: CrosswalkData = {
   editions: [],
   standards: [],
   initiatives: [],
+  recommendations: [],
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -42,10 +42,13 @@ export interface Column {
   width: number;
 }
 
+/** Kinds with a sheet; recommendations stay out of the round trip (their dated history is edited in files). */
+export type SheetKind = Exclude<EntityKind, 'recommendation'>;
+
 export interface SheetSpec {
   name: SheetName;
   /** What one row is. */
-  row: EntityKind | 'mapping';
+  row: SheetKind | 'mapping';
   /** File name when written as CSV. */
   csv: string;
   columns: Column[];
@@ -142,7 +145,7 @@ const bodyColumn = (): Column => ({
   width: 60,
 });
 
-function entitySheet(name: SheetName, kind: EntityKind): SheetSpec {
+function entitySheet(name: SheetName, kind: SheetKind): SheetSpec {
   let fields = fieldColumns(SCHEMAS[kind]);
   const columns: Column[] = [idColumn(kind)];
   if (kind === 'standard') {
