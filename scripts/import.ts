@@ -12,8 +12,8 @@ import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
-import { writeFileAtomic } from '../src/lib/node/files.ts';
 import { exceptionsOnDisk } from '../src/lib/node/git.ts';
+import { writeTogether, WriteTogetherError } from '../src/lib/node/write-together.ts';
 import { planImport, renderPlan } from '../src/lib/spreadsheet/import.ts';
 import { csvWorkbook, decodeCsvBytes, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
 
@@ -22,6 +22,15 @@ const USAGE = 'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--c
 const MAX_BYTES = 200_000_000;
 /** Enough messages to fix a sheet; the count of the rest is printed. */
 const SHOWN = 100;
+
+/** What an unexpected failure leaves behind: until the write step, nothing. */
+let outcome = 'nothing written';
+// One line instead of a stack trace, on any path; the import itself reports its own failures.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const)
+  process.on(event, (e: unknown) => {
+    console.error(`import: unexpected error: ${e instanceof Error ? e.message : String(e)}; ${outcome}`);
+    process.exit(2);
+  });
 
 const cli = startCli('import', USAGE, {
   allowPositionals: true,
@@ -83,23 +92,34 @@ const exceptions = exceptionsOnDisk(
 );
 const plan = planImport(sources, workbook, exceptions ? { exceptions } : {});
 const diagnostics = plan.diagnostics;
-const write = v.write && plan.errors === 0 && plan.files.length > 0;
+const wanted = v.write && plan.errors === 0 && plan.files.length > 0;
+let failure: string | undefined;
 
-if (write) {
-  // Refuse to overwrite a file that changed while we were planning.
-  for (const f of plan.files) {
-    if (readFileSync(f.file, 'utf8') !== f.before)
-      fail(1, `${f.file} changed while the import was being planned; nothing written. Run the import again.`);
+if (wanted) {
+  // The files are written together; a signal waits for that to finish, so a kill (short of SIGKILL)
+  // never leaves half an import behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => {
+      console.error(`import: ${signal} received; ${outcome}`);
+      process.exit(130);
+    });
+  try {
+    writeTogether(plan.files.map((f) => ({ path: f.file, data: f.after, before: f.before })));
+    outcome = `the import was written (${plan.files.length} file(s))`;
+  } catch (e) {
+    if (!(e instanceof WriteTogetherError)) throw e;
+    failure = e.message;
   }
-  for (const f of plan.files) writeFileAtomic(f.file, f.after, { force: true });
 }
+const written = wanted && failure === undefined;
 
 if (v.format === 'json') {
   console.log(
     JSON.stringify(
       {
-        errors: plan.errors,
-        written: write,
+        errors: plan.errors + (failure ? 1 : 0),
+        written,
+        ...(failure && { failure }),
         diagnostics,
         files: plan.files.map((f) => ({ file: f.file, exact: f.exact, changes: f.changes })),
         counts: plan.counts,
@@ -112,6 +132,6 @@ if (v.format === 'json') {
 } else {
   for (const d of diagnostics.slice(0, SHOWN)) console.log(`${formatHuman(d)}\n`);
   if (diagnostics.length > SHOWN) console.log(`… and ${diagnostics.length - SHOWN} more messages\n`);
-  console.log(renderPlan(plan, { write }));
+  console.log(renderPlan(plan, { write: written, ...(failure && { failure }) }));
 }
-process.exit(plan.errors > 0 ? 1 : 0);
+process.exit(plan.errors > 0 || failure ? 1 : 0);

@@ -52,8 +52,8 @@ export function locateInSheet(
   };
 }
 
-/** The dry run as text: per file, each field that would change, then a summary. */
-export function renderPlan(plan: ImportPlan, options: { write: boolean }): string {
+/** The dry run as text: per file, each field that would change, then a summary (or why writing failed). */
+export function renderPlan(plan: ImportPlan, options: { write: boolean; failure?: string }): string {
   const out: string[] = [];
   for (const f of plan.files) {
     out.push(`${f.file}${f.exact ? '' : '  (formatting of other lines may change)'}`);
@@ -76,6 +76,7 @@ export function renderPlan(plan: ImportPlan, options: { write: boolean }): strin
   const fields = plan.files.reduce((k, f) => k + f.changes.length, 0);
   if (plan.errors > 0) out.push(`${plan.errors} error(s): nothing written`);
   else if (n === 0) out.push('no changes: the files already match the sheet');
+  else if (options.failure) out.push(`could not write ${n} file(s) (${fields} change(s)): ${options.failure}`);
   else if (options.write) out.push(`wrote ${n} file(s) (${fields} change(s))`);
   else out.push(`would change ${n} file(s) (${fields} change(s)); run again with --write to apply`);
   return out.join('\n');
