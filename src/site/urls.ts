@@ -17,6 +17,7 @@ export const paths = {
   initiative: (id: string) => `initiatives/${id}/`,
   matrix: () => 'matrix/',
   report: () => 'report/',
+  reviews: () => 'reviews/',
   search: () => 'search/',
   data: () => 'data/',
   about: () => 'about/',

@@ -139,6 +139,15 @@ describe('agreement over review records', () => {
     expect(a.byCharacteristic.map((r) => r.key)).toEqual(['c1', 'c2']);
     expect(a.overall).toMatchObject({ reviews: 7, agreeing: 4, mappings: 3 });
   });
+  it('gives no kappa for a group resting on a single mapping rated twice', () => {
+    const one = agreement([
+      mapping('e1/a', 'x', 'c', [rev('N', 'nursing', 'agree'), rev('P', 'pharmacy', 'dissent', 'No.')]),
+    ]);
+    // Computed over one subject, Fleiss would be -1 and Cohen undefined: neither says anything.
+    expect(one.byBody[0]).toMatchObject({ mappings: 1, reviews: 2, agreeing: 1 });
+    expect(one.byBody[0]!.kappa).toBeUndefined();
+    expect(one.byProfessionPair[0]!.kappa).toBeUndefined();
+  });
   it('lists every dissent with its reason and any suggested strength', () => {
     expect(a.dissents).toHaveLength(3);
     expect(a.dissents[0]).toMatchObject({ standard: 'e1/b', profession: 'pharmacy', suggested: 'implicit' });

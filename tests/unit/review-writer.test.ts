@@ -13,6 +13,7 @@ import { FIXTURES, TODAY } from '../helpers.ts';
 
 const sources = readContentDir(FIXTURES);
 const G3 = `${FIXTURES}/standards/gamma-2025/g-3.md`;
+const B2 = `${FIXTURES}/standards/beta-2024/b-2.md`;
 const B11 = `${FIXTURES}/standards/beta-2024/b-1-1.md`;
 const review: MappingReview = { reviewer: 'Jane Doe, RN', profession: 'nursing', date: '2026-11-20', verdict: 'agree' };
 const frontmatter = (text: string) => parse(text.split('---\n')[1]!) as { mappings: { reviews?: MappingReview[] }[] };
@@ -21,8 +22,8 @@ describe('planReview', () => {
   it('creates the reviews list of an unreviewed mapping, in house style, adding lines only', () => {
     const plan = planReview(
       sources,
-      G3,
-      'teams-and-teamwork',
+      B2,
+      'interprofessional-learning-experiences',
       { ...review, verdict: 'dissent', note: 'Staff only: "learners" are not named.' },
       { today: TODAY },
     );
@@ -35,8 +36,8 @@ describe('planReview', () => {
       '        note: "Staff only: \\"learners\\" are not named."',
     ]);
     expect(insertedLines(plan.before, plan.after)).toEqual(plan.added);
-    expect(frontmatter(plan.after).mappings[0]!.reviews).toHaveLength(1);
-    expect(plan.after.endsWith('## Sourcing notes\n\nFixture sourcing note.\n')).toBe(true);
+    expect(frontmatter(plan.after).mappings[1]!.reviews).toHaveLength(1);
+    expect(plan.after.endsWith('---\nFixture summary of B-2.\n')).toBe(true);
   });
   it('appends to an existing list after the other records', () => {
     const plan = planReview(sources, B11, 'interprofessional-learning-experiences', review, { today: TODAY });
@@ -125,22 +126,22 @@ describe('recording on disk and the local review server', () => {
       today: TODAY,
     });
     try {
-      const before = readFileSync(join(dir, 'standards/gamma-2025/g-3.md'), 'utf8');
-      const form = 'token=wrong&key=gamma-2025%2Fg-3%23teams-and-teamwork&decision=agree';
+      const before = readFileSync(join(dir, 'standards/alpha-2020/a-2.md'), 'utf8');
+      const form = 'token=wrong&key=alpha-2020%2Fa-2%23shared-interprofessional-onboarding&decision=agree';
       expect((await post(`${server.url}decide`, form, { origin: 'https://evil.example' })).status).toBe(403);
       expect((await post(`${server.url}decide`, form, { host: 'evil.example' })).status).toBe(421);
       expect((await post(`${server.url}decide`, form)).status).toBe(303);
       const page = await (await fetch(server.url)).text();
       expect(page).toContain('Not recorded: this form is from an older session');
-      expect(readFileSync(join(dir, 'standards/gamma-2025/g-3.md'), 'utf8')).toBe(before);
+      expect(readFileSync(join(dir, 'standards/alpha-2020/a-2.md'), 'utf8')).toBe(before);
       // The real token records the decision, and the mapping leaves the list.
       const token = /name="token" value="([0-9a-f]+)"/.exec(page)![1]!;
-      expect(page).toContain('data-key="gamma-2025/g-3#teams-and-teamwork"');
+      expect(page).toContain('data-key="alpha-2020/a-2#shared-interprofessional-onboarding"');
       expect((await post(`${server.url}decide`, form.replace('wrong', token))).status).toBe(303);
       const after = await (await fetch(server.url)).text();
-      expect(after).toContain('Recorded: gamma-2025/g-3 → teams-and-teamwork: agree');
-      expect(after).not.toContain('data-key="gamma-2025/g-3#teams-and-teamwork"');
-      expect(readFileSync(join(dir, 'standards/gamma-2025/g-3.md'), 'utf8')).toContain('reviewer: "Jane Doe"');
+      expect(after).toContain('Recorded: alpha-2020/a-2 → shared-interprofessional-onboarding: agree');
+      expect(after).not.toContain('data-key="alpha-2020/a-2#shared-interprofessional-onboarding"');
+      expect(readFileSync(join(dir, 'standards/alpha-2020/a-2.md'), 'utf8')).toContain('reviewer: "Jane Doe"');
     } finally {
       await server.close();
     }

@@ -87,6 +87,9 @@ export interface Agreement {
   dissents: Dissent[];
 }
 
+/** A kappa over a single mapping says nothing about a body or characteristic: at least this many. */
+export const MIN_KAPPA_MAPPINGS = 2;
+
 const VERDICT_INDEX = { agree: 0, dissent: 1 } as const;
 
 function verdictCounts(reviews: readonly MappingReview[]): number[] {
@@ -100,7 +103,8 @@ function groupRow(key: string, mappings: readonly ReviewedMapping[]): AgreementR
   const reviews = mappings.flatMap((m) => m.reviews);
   const agreeing = reviews.filter((r) => r.verdict === 'agree').length;
   const multi = mappings.filter((m) => m.reviews.length >= 2);
-  const kappa = fleissKappa(multi.map((m) => verdictCounts(m.reviews)));
+  const kappa =
+    multi.length >= MIN_KAPPA_MAPPINGS ? fleissKappa(multi.map((m) => verdictCounts(m.reviews))) : undefined;
   return {
     key,
     reviews: reviews.length,
@@ -144,7 +148,10 @@ function professionPairs(mappings: readonly ReviewedMapping[]): AgreementRow[] {
         (n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0),
         0,
       );
-      const kappa = cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const));
+      const kappa =
+        both.length >= MIN_KAPPA_MAPPINGS
+          ? cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const))
+          : undefined;
       rows.push({
         key: `${a}+${b}`,
         reviews: both.length * 2,

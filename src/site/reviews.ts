@@ -1,0 +1,28 @@
+/** The review-status page's data: computed once per build from the content by src/lib/review. */
+import { agreement, MIN_KAPPA_MAPPINGS, type Agreement } from '../lib/review/agreement.ts';
+import { reviewedMappings, type ReviewedMapping } from '../lib/review/records.ts';
+import { reviewSummary, type ReviewStatusSummary } from '../lib/review/status.ts';
+import { getSite } from './data.ts';
+
+export interface ReviewsView {
+  mappings: ReviewedMapping[];
+  summary: ReviewStatusSummary;
+  agreement: Agreement;
+}
+
+let cached: ReviewsView | undefined;
+
+export function getReviews(): ReviewsView {
+  if (cached) return cached;
+  const content = getSite().loaded.check.content;
+  const mappings = reviewedMappings(content);
+  const bodyProfessions = new Map(content.accreditors.map((a) => [a.id, a.data.professions]));
+  cached = { mappings, summary: reviewSummary(mappings, bodyProfessions), agreement: agreement(mappings) };
+  return cached;
+}
+
+/** Kappa to two decimals, or why there is none. */
+export function kappaText(k: number | undefined, mappings: number): string {
+  if (mappings < MIN_KAPPA_MAPPINGS) return `none yet (needs ${MIN_KAPPA_MAPPINGS} mappings rated twice or more)`;
+  return k === undefined ? 'undefined (every rating the same)' : k.toFixed(2);
+}
