@@ -12,7 +12,7 @@ import { ContentError } from '../src/lib/diagnostics.ts';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
 import { NotRegularFileError, OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
-import { buildReport } from '../src/lib/report/build.ts';
+import { buildReport, institutionName } from '../src/lib/report/build.ts';
 import { FORMATS, renderPortable, TEXT_FORMATS, type Format } from '../src/lib/report/index.ts';
 import { PAPERS, renderPdf, type Paper } from '../src/lib/report/pdf.ts';
 import { parseSelection, SelectionError } from '../src/lib/selection.ts';
@@ -86,7 +86,13 @@ try {
   throw e;
 }
 progress('computing coverage…');
-const report = buildReport(loaded.index, selection, today, { institution: v.institution });
+let institution;
+try {
+  institution = institutionName(v.institution);
+} catch (e) {
+  fail(2, `--institution: ${(e as Error).message}`);
+}
+const report = buildReport(loaded.index, selection, today, { institution });
 progress(`rendering ${format}…`);
 const output = format === 'pdf' ? await renderPdf(report, { paper }) : await renderPortable(report, format, ExcelJS);
 progress('');

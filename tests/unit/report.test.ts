@@ -20,7 +20,7 @@ const selection: Selection = {
   characteristics: [],
   on: '2026-11-25',
 };
-const report = buildReport(index, selection, TODAY);
+const report = buildReport(index, selection, TODAY, { institution: 'Fixture  University ' });
 
 /** Minimal RFC 4180 parser for reading our CSV back. */
 function parseCsv(text: string): string[][] {
@@ -54,7 +54,8 @@ function parseCsv(text: string): string[][] {
 describe('report model', () => {
   it('matches its published JSON Schema shape and version', () => {
     expect(gapReportSchema.safeParse(report).success).toBe(true);
-    expect(report.schemaVersion).toBe('2.0');
+    expect(report.schemaVersion).toBe('2.1');
+    expect(report.institution).toBe('Fixture University');
     expect(report.summary).toEqual({
       bodies: 3,
       characteristics: 4,
@@ -102,7 +103,7 @@ describe('carried-forward evidence in every format', () => {
     const md = renderMarkdown(later);
     expect(md).toContain('## Carried forward from older editions');
     expect(md).toMatch(/Shared interprofessional onboarding\*\* at ANC: Partial in Alpha Standards \(2020\): A-2/);
-    expect(md).toContain('| – Not reviewed (carried forward: Partial) |');
+    expect(md).toContain('| – Not reviewed (carried forward: Partial): A-2 |');
     const csv = parseCsv(renderCsv(later).slice(1));
     const col = csv[0]!.indexOf('carried_from');
     expect(csv.filter((r) => r[col] === 'alpha-2020').map((r) => r[csv[0]!.indexOf('standard_code')])).toEqual([
@@ -114,7 +115,7 @@ describe('carried-forward evidence in every format', () => {
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const m = wb.getWorksheet('Matrix')!;
     const row = m.getRows(2, 4)!.find((r) => r.getCell(1).value === 'Shared interprofessional onboarding')!;
-    expect(row.getCell(3).value).toBe('– Not reviewed (carried forward: Partial)');
+    expect(row.getCell(3).value).toBe('– Not reviewed (carried forward: Partial): A-2');
     const pdf = await renderPdf(later);
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain('Carried forward from older editions');
@@ -159,7 +160,7 @@ describe('formats', () => {
     const ile = m.getRows(2, 4)!.find((r) => r.getCell(1).value === 'Interprofessional learning experiences')!;
     expect([ile.getCell(3).value, ile.getCell(4).value, ile.getCell(5).value]).toEqual([
       '– Not reviewed',
-      '● Covered',
+      '● Covered: B.1.1, B-2',
       '○ Gap',
     ]);
     expect((ile.getCell(4).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFC6EFCE');
@@ -170,6 +171,7 @@ describe('formats', () => {
     expect(aboutText).toContain('fixture');
     expect(aboutText).toContain('editions in force on 2026-11-25');
     expect(wb.getWorksheet('Gaps')!.rowCount - 1).toBe(report.gaps.length);
+    expect(aboutText).toContain('Fixture University');
     // Data cells share one style object per look (for speed): headers stay bold, data cells do not
     // inherit it, source URLs stay links, status fills stay per cell.
     expect(detail.getRow(1).getCell(1).font).toMatchObject({ bold: true });
@@ -189,8 +191,11 @@ describe('formats', () => {
       '○ Gap': 'FFFFC7CE',
       '– Not reviewed': 'FFEDEDED',
     };
-    // a cell's text is its status, then any evidence notes ("◐ Partial [1,2,3]")
-    const statusOfText = (v: unknown) => String(v).replace(/ \[[\d,]+\]$/, '');
+    // a cell's text is its status, then any evidence notes and codes ("◐ Partial [1,2,3]: A-2")
+    const statusOfText = (v: unknown) =>
+      String(v)
+        .replace(/(: .*)$/, '')
+        .replace(/ \[[\d,]+\]$/, '');
     const statusCells = [
       ...m.getRows(2, m.rowCount - 1)!.flatMap((r) => [3, 4, 5].map((i) => r.getCell(i))),
       ...wb
@@ -216,13 +221,13 @@ describe('formats', () => {
     expect(totalPages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('IP-CLE Crosswalk gap report');
     expect(text).toContain('Selection: bodies: all; editions in force on 2026-11-25');
-    expect(text).toContain('data version fixture');
+    expect(text).toContain('Crosswalk data version: fixture');
     expect(text).toContain('2 of 5 standards verified');
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toMatch(
       /ANC Alpha Standards \(2020\) — in transition to Alpha Standards \(2027\) full 1 1 0 1 1 0 1\/2 \(50%\)/,
     );
-    expect(flat).toContain('Characteristic Severity Covered Partial Opportunity Gap Not reviewed Gap at');
+    expect(flat).toContain('Characteristic Severity ANC BPB GPC');
     expect(text).toContain(`page ${totalPages} of ${totalPages}`);
     expect(text).toContain('Shared onboarding (fixture): 4 standards at 2 bodies');
   });

@@ -11,14 +11,40 @@ import {
   type Selection,
 } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
+import { MAX_SHORT_CHARS } from '../limits.ts';
+import { actFirst, modelWording } from './committee-model.ts';
 import type { GapReport } from './schema.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
+
+/** The longest institution name the cover takes: a name, not a paragraph. */
+export const MAX_INSTITUTION_CHARS = MAX_SHORT_CHARS;
+
+/** The institution name as the cover shows it (spaces collapsed), or a clear error when too long. */
+export function institutionName(raw: string | undefined): string | undefined {
+  const name = raw?.replace(/\s+/g, ' ').trim();
+  if (name && name.length > MAX_INSTITUTION_CHARS)
+    throw new RangeError(
+      `The institution name is ${name.length} characters long; the cover takes at most ${MAX_INSTITUTION_CHARS}. Shorten it.`,
+    );
+  return name || undefined;
+}
+
+export interface ReportOptions {
+  /** Institution named on the cover; blank means none. */
+  institution?: string | undefined;
+}
 
 /**
  * The gap report for a selection: coverage, severities, gaps, opportunities and provenance, as one
  * serializable model that every format (JSON, CSV, XLSX, Markdown, HTML, PDF) renders.
  */
-export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: string): GapReport {
+export function buildReport(
+  ix: CrosswalkIndex,
+  sel: Selection,
+  generatedOn: string,
+  options: ReportOptions = {},
+): GapReport {
+  const institution = institutionName(options.institution);
   const cov = computeCoverage(ix, sel);
   const total = zeroCounts();
   for (const r of cov.rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r.counts[k];
@@ -32,6 +58,7 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: 'IP-CLE Crosswalk gap report',
+    ...(institution && { institution }),
     dataVersion: ix.data.version,
     generatedOn,
     selection: {
@@ -145,6 +172,8 @@ export function buildReport(ix: CrosswalkIndex, sel: Selection, generatedOn: str
           : [],
       ),
     ),
+    actFirst: actFirst(cov),
+    modelWording: modelWording(ix, cov, sel.on),
     professions: byProfession(cov),
     opportunities: {
       initiatives: initiativeOpportunities(ix, cov).map((o) => ({

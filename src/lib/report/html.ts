@@ -4,6 +4,7 @@
  */
 import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
+import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
 import type { GapReport } from './schema.ts';
 import {
   bodiesLine,
@@ -36,8 +37,12 @@ const marks = (qualifiers: readonly string[]) => {
 export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
   const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   const out: string[] = [];
+  const c = cover(r);
   out.push(
+    `<section id="report-cover" class="report-cover" aria-labelledby="report-title"><h2 id="report-title">${esc(r.title)}</h2>`,
+    r.institution ? `<p id="report-institution" class="report-institution">Prepared for ${esc(r.institution)}</p>` : '',
     `<p id="report-selection">Data version ${esc(r.dataVersion)} · generated ${esc(r.generatedOn)} · ${esc(selectionLine(r))}.</p>`,
+    `<ul id="report-editions">${c.editions.map((e) => `<li><abbr title="${esc(e.name)}">${esc(e.body)}</abbr>: ${esc(e.edition)} (${esc(e.status)})</li>`).join('')}</ul></section>`,
   );
   out.push('<h2 id="summary">Summary</h2>');
   out.push(
@@ -45,6 +50,16 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
       `<tbody><tr>${tds([r.summary.bodies, r.summary.characteristics, ...countsInOrder(r.summary.counts)])}</tr></tbody></table></div>`,
   );
   out.push(`<p id="report-provenance">${esc(bodiesLine(r))}. ${esc(provenanceLine(r))}</p>`);
+  const first = actFirstLines(r);
+  out.push(
+    '<h2 id="act-first">Act on first</h2><p>Ranked by severity, then by how little support the selected bodies already give.</p>',
+    first.length
+      ? `<ol id="report-act-first">${first.map((l) => `<li><a href="${links.characteristic(l.characteristic)}">${esc(l.name)}</a> (severity ${esc(l.severity)}, support ${l.support.toFixed(2)}): ${esc(l.text)}</li>`).join('')}</ol>`
+      : '<p>No gaps or opportunities in this selection.</p>',
+    r.actFirst.length > first.length
+      ? `<p>${r.actFirst.length - first.length} more characteristics with gaps or opportunities are listed under Gaps.</p>`
+      : '',
+  );
   if (r.noEdition.length)
     out.push(
       `<p class="notice">No edition in force on ${esc(r.selection.on)}: ${r.noEdition.map((b) => esc(b.name)).join(', ')}.</p>`,
@@ -92,16 +107,9 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
       .map((q) => `<li value="${q.mark}">The cell ${esc(q.text)}.</li>`)
       .join('')}</ol>`,
   );
-  out.push('<h2 id="gaps">Gaps</h2>');
+  out.push('<h2 id="gaps">Gaps, and the language other bodies use</h2>');
   if (r.gaps.length === 0) out.push('<p>No reviewed gaps in this selection.</p>');
-  else {
-    const by = new Map<string, string[]>();
-    for (const g of r.gaps) by.set(g.characteristic, [...(by.get(g.characteristic) ?? []), abbr.get(g.body) ?? g.body]);
-    const names = new Map(r.characteristics.map((ch) => [ch.id, ch.name]));
-    out.push(
-      `<ul id="report-gaps">${[...by].map(([ch, bs]) => `<li><a href="${links.characteristic(ch)}">${esc(names.get(ch) ?? ch)}</a>: gap at ${bs.map(esc).join(', ')}</li>`).join('')}</ul>`,
-    );
-  }
+  else out.push(gapsHtml(r, links, abbr));
   out.push('<h2 id="integration-opportunities">Integration opportunities</h2>');
   if (r.opportunityCells.length === 0) out.push('<p>No cell rests on implicit mappings alone in this selection.</p>');
   else {
@@ -119,7 +127,9 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
     out.push('</ul>');
   }
   out.push('<h2 id="opportunities">One practice, many standards</h2>');
-  for (const it of r.opportunities.initiatives) {
+  const multi = multiStandardInitiatives(r);
+  if (multi.length === 0) out.push('<p>No initiative evidences two standards or more in this selection.</p>');
+  for (const it of multi) {
     out.push(
       `<details><summary>${esc(it.name)}: ${it.standards.length} standards at ${it.bodies} bodies</summary><ul>`,
     );
@@ -137,8 +147,52 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
       );
     out.push('</ul>');
   }
+  out.push(evidenceHtml(r));
   out.push(
     `<h2 id="how-to-read">How to read this report</h2><ul>${HOW_TO_READ.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
   );
   return out.join('\n');
+}
+
+/** Per gap characteristic, most urgent first: where it is a gap, and the strongest wording in force elsewhere. */
+function gapsHtml(r: GapReport, links: HtmlLinks, abbr: Map<string, string>): string {
+  const names = new Map(r.characteristics.map((ch) => [ch.id, ch.name]));
+  const editions = new Map(r.bodies.map((b) => [b.id, editionLabel(b)]));
+  const out = ['<ul id="report-gaps">'];
+  for (const a of r.actFirst.filter((x) => x.gaps.length)) {
+    const at = a.gaps.map((g) => `${esc(abbr.get(g) ?? g)} (${esc(editions.get(g) ?? '')})`).join(', ');
+    out.push(
+      `<li><a href="${links.characteristic(a.characteristic)}">${esc(names.get(a.characteristic) ?? a.characteristic)}</a> (severity ${esc(a.severity)}): gap at ${at}`,
+    );
+    const wording = r.modelWording.find((w) => w.characteristic === a.characteristic)?.standards ?? [];
+    out.push(
+      wording.length
+        ? `<p class="model-wording-intro">Model wording, the strongest language in force at any body:</p><ul class="model-wording">${wording
+            .map(
+              (w) =>
+                `<li><a href="${links.standard(w.id)}">${esc(w.bodyLabel)} ${esc(w.code)}${w.title ? ` ${esc(w.title)}` : ''}</a>, ${esc(w.editionLabel)}: ${w.strength}, ${w.bindingness}, ${w.verification}, ${w.review}${w.selected ? '' : ', not in this selection'}. <em>${esc(w.rationale)}</em>${w.sourceUrl ? ` <a href="${esc(w.sourceUrl)}">Official source<span class="visually-hidden"> of ${esc(w.bodyLabel)} ${esc(w.code)}</span></a>` : ''}</li>`,
+            )
+            .join('')}</ul>`
+        : '<p class="model-wording-intro">No body in the crosswalk requires it yet, explicitly or in part.</p>',
+      '</li>',
+    );
+  }
+  out.push('</ul>');
+  return out.join('');
+}
+
+/** The evidence appendix: collapsed on screen, expanded when printed (report.css). */
+function evidenceHtml(r: GapReport): string {
+  const rows = evidenceRows(r);
+  return (
+    `<details id="report-evidence" class="report-appendix"><summary><h2 id="evidence-quality">Appendix: quality of the evidence cited (${rows.length} standards)</h2></summary>` +
+    `<div class="table-wrap" tabindex="0" role="region" aria-label="Evidence quality"><table><thead><tr>${ths(['Body', 'Standard', 'Edition', 'Edition status', 'Verification', 'Review', 'Cited for'])}</tr></thead><tbody>` +
+    rows
+      .map(
+        (e) =>
+          `<tr><td>${esc(e.body)}</td><td>${e.url ? `<a href="${esc(e.url)}">${esc(e.code)}</a>` : esc(e.code)}${e.title ? ` ${esc(e.title)}` : ''}</td>${tds([esc(e.edition), esc(e.editionStatus), esc(e.verification), esc(e.review), esc(e.citedFor)])}</tr>`,
+      )
+      .join('') +
+    '</tbody></table></div></details>'
+  );
 }

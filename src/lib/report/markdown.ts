@@ -1,9 +1,10 @@
 /** Markdown report, readable in a GitHub comment or any Markdown viewer. */
 import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
+import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
 import {
   bodiesLine,
-  cellText,
+  cellTextWithCodes,
   countsInOrder,
   HOW_TO_READ,
   pct,
@@ -22,11 +23,35 @@ export function renderMarkdown(r: GapReport): string {
   const out: string[] = [];
   const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   out.push(`# ${r.title}`, '');
+  if (r.institution) out.push(`Prepared for **${esc(r.institution)}**.`, '');
   out.push(`Data version ${r.dataVersion} · generated ${r.generatedOn} · ${selectionLine(r)}.`, '');
+  out.push(
+    `Editions read: ${cover(r)
+      .editions.map((e) => `${esc(e.body)} ${esc(e.edition)} (${esc(e.status)})`)
+      .join('; ')}.`,
+    '',
+  );
   out.push('## Summary', '');
   out.push(row(['Bodies', 'Characteristics', ...STATUS_HEADERS]), rule(2 + STATUS_HEADERS.length, ' ---: |'));
   out.push(row([r.summary.bodies, r.summary.characteristics, ...countsInOrder(r.summary.counts)]), '');
   out.push(`${bodiesLine(r)}. ${provenanceLine(r)}`, '');
+  out.push(
+    '## Act on first',
+    '',
+    'Ranked by severity, then by how little support the selected bodies already give.',
+    '',
+  );
+  const first = actFirstLines(r);
+  if (first.length === 0) out.push('No gaps or opportunities in this selection.');
+  first.forEach((l, i) =>
+    out.push(`${i + 1}. **${esc(l.name)}** (severity ${l.severity}, support ${l.support.toFixed(2)}): ${esc(l.text)}`),
+  );
+  if (r.actFirst.length > first.length)
+    out.push(
+      '',
+      `${r.actFirst.length - first.length} more characteristics with gaps or opportunities are listed under Gaps.`,
+    );
+  out.push('');
   if (r.noEdition.length)
     out.push(`No edition in force on ${r.selection.on}: ${r.noEdition.map((b) => b.name).join(', ')}.`, '');
 
@@ -74,7 +99,7 @@ export function renderMarkdown(r: GapReport): string {
   out.push('## Matrix', '', row(['Characteristic', 'Severity', ...r.bodies.map((b) => esc(b.label))]));
   out.push(rule(2 + r.bodies.length));
   for (const ch of r.characteristics) {
-    out.push(row([esc(ch.name), ch.severity, ...ch.cells.map((cell) => esc(cellText(cell)))]));
+    out.push(row([esc(ch.name), ch.severity, ...ch.cells.map((cell) => esc(cellTextWithCodes(cell)))]));
   }
   out.push('', `Notes: ${QUALIFIER_LEGEND.join('; ')}.`, '');
   const carried = r.characteristics.flatMap((ch) =>
@@ -105,14 +130,28 @@ export function renderMarkdown(r: GapReport): string {
       out.push(row([esc(ch.name), ...r.professions.map((p) => statusText(p.statuses[ch.id]!))]));
     out.push('');
   }
-  out.push('## Gaps', '');
-  if (r.gaps.length === 0) out.push('No reviewed gaps in this selection.');
+  out.push('## Gaps, and the language other bodies use', '');
+  if (r.gaps.length === 0) out.push('No reviewed gaps in this selection.', '');
   const names = new Map(r.characteristics.map((ch) => [ch.id, ch.name]));
-  const byChar = new Map<string, string[]>();
-  for (const g of r.gaps)
-    byChar.set(g.characteristic, [...(byChar.get(g.characteristic) ?? []), abbr.get(g.body) ?? g.body]);
-  for (const [ch, bodies] of byChar) out.push(`- **${esc(names.get(ch) ?? ch)}**: gap at ${bodies.join(', ')}`);
-  out.push('');
+  const editions = new Map(r.bodies.map((b) => [b.id, editionLabel(b)]));
+  for (const a of r.actFirst.filter((x) => x.gaps.length)) {
+    out.push(`### ${esc(names.get(a.characteristic) ?? a.characteristic)} (severity ${a.severity})`, '');
+    out.push(
+      `Gap at ${a.gaps.map((g) => `${esc(abbr.get(g) ?? g)} (${esc(editions.get(g) ?? '')})`).join(', ')}.`,
+      '',
+      'Model wording, the strongest language in force at any body:',
+      '',
+    );
+    const wording = r.modelWording.find((w) => w.characteristic === a.characteristic)?.standards ?? [];
+    if (wording.length === 0) out.push('- No body in the crosswalk requires it yet, explicitly or in part.');
+    for (const w of wording) {
+      const name = `${esc(w.bodyLabel)} ${esc(w.code)}${w.title ? ` ${esc(w.title)}` : ''}`;
+      out.push(
+        `- ${w.sourceUrl ? `[${name}](${w.sourceUrl})` : name}, ${esc(w.editionLabel)}: ${w.strength}, ${w.bindingness}, ${w.verification}, ${w.review}${w.selected ? '' : ', not in this selection'}. _${esc(w.rationale)}_`,
+      );
+    }
+    out.push('');
+  }
 
   out.push('## Integration opportunities', '');
   if (r.opportunityCells.length === 0) out.push('No cell rests on implicit mappings alone in this selection.');
@@ -128,7 +167,9 @@ export function renderMarkdown(r: GapReport): string {
   out.push('');
 
   out.push('## One practice, many standards', '');
-  for (const it of r.opportunities.initiatives) {
+  const multi = multiStandardInitiatives(r);
+  if (multi.length === 0) out.push('No initiative evidences two standards or more in this selection.', '');
+  for (const it of multi) {
     out.push(`### ${esc(it.name)}`, '', `Helps satisfy ${it.standards.length} standards at ${it.bodies} bodies.`, '');
     for (const s of it.standards) {
       out.push(
@@ -145,6 +186,24 @@ export function renderMarkdown(r: GapReport): string {
       `- ${abbr.get(p.a.body)} (${p.a.standards.length} standard(s)) + ${abbr.get(p.b.body)} (${p.b.standards.length}): one joint activity could serve both.`,
     );
   }
+  out.push('', '## Appendix: quality of the evidence cited', '');
+  out.push(row(['Body', 'Standard', 'Edition', 'Edition status', 'Verification', 'Review', 'Cited for']), rule(7));
+  for (const e of evidenceRows(r))
+    out.push(
+      row(
+        [
+          e.body,
+          e.url
+            ? `[${esc(e.code)}](${e.url})${e.title ? ` ${esc(e.title)}` : ''}`
+            : `${esc(e.code)}${e.title ? ` ${esc(e.title)}` : ''}`,
+          e.edition,
+          e.editionStatus,
+          e.verification,
+          e.review,
+          e.citedFor,
+        ].map((c, i) => (i === 1 ? c : esc(c))),
+      ),
+    );
   out.push('', '## How to read this report', '', ...HOW_TO_READ.map((l) => `- ${l}`), '');
   return out.join('\n');
 }

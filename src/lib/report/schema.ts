@@ -1,6 +1,6 @@
 /**
- * The versioned shape of a gap report (JSON format). Bump REPORT_SCHEMA_VERSION on any breaking
- * change; the JSON Schema in the data downloads is generated from this module.
+ * The versioned shape of a gap report (JSON format). Bump REPORT_SCHEMA_VERSION: the major on a breaking
+ * change, the minor when fields are added; the JSON Schema in the data downloads is generated from this module.
  */
 import { z } from 'astro/zod';
 
@@ -26,12 +26,14 @@ const cellStandard = z.strictObject({
   rationale: z.string(),
   sourceUrl: z.string().optional(),
 });
+const severity = z.enum(SEVERITIES);
 const qualifiers = z.array(z.enum(QUALIFIERS)).describe('evidence qualifiers: what all of the cell’s standards share');
 
 export const gapReportSchema = z
   .strictObject({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     title: z.string(),
+    institution: z.string().optional().describe('institution named on the cover (since 2.1)'),
     dataVersion: z.string().describe('version of the crosswalk data the report was computed from'),
     generatedOn: z.string().describe('date the report was generated, YYYY-MM-DD'),
     selection: z.strictObject({
@@ -116,7 +118,7 @@ export const gapReportSchema = z
         name: z.string(),
         level: z.string(),
         domain: z.string(),
-        severity: z.enum(SEVERITIES),
+        severity,
         counts,
         carried: z.int(),
         summary: z.string(),
@@ -151,6 +153,38 @@ export const gapReportSchema = z
         }),
       )
       .describe('cells whose only mappings are implicit: the body does not ask for it, but it could serve as evidence'),
+    actFirst: z
+      .array(
+        z.strictObject({
+          characteristic: z.string(),
+          severity,
+          support: z.number().describe('strongest support any selected body gives it, 0–1'),
+          gaps: z.array(z.string()).describe('bodies whose reviewed edition is silent on it'),
+          opportunities: z.array(z.strictObject({ body: z.string(), standards: z.array(z.string()) })),
+        }),
+      )
+      .describe('characteristics with gaps or opportunities, ranked: severity, then weakest support first (since 2.1)'),
+    modelWording: z
+      .array(
+        z.strictObject({
+          characteristic: z.string(),
+          standards: z.array(
+            cellStandard.extend({
+              body: z.string(),
+              bodyLabel: z.string(),
+              bodyName: z.string(),
+              edition: z.string(),
+              editionLabel: z.string(),
+              textRead: z.enum(TEXT_READ),
+              support: z.number(),
+              selected: z.boolean().describe('the body is one of the selected bodies'),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'for each characteristic with a gap: the strongest language any body’s edition in force uses for it (since 2.1)',
+      ),
     professions: z
       .array(
         z.strictObject({ profession: z.string(), bodies: z.array(z.string()), statuses: z.record(z.string(), status) }),

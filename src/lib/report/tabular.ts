@@ -18,6 +18,12 @@ export function cellText(cell: Pick<ReportCell, 'status' | 'qualifiers' | 'carri
   return cell.carried ? `${base} (carried forward: ${STATUS_LABEL[cell.carried.status]})` : base;
 }
 
+/** A matrix cell with the codes of its standards: "● Covered: B.1.1, B-2"; carried codes when not reviewed. */
+export function cellTextWithCodes(cell: Pick<ReportCell, 'status' | 'qualifiers' | 'carried' | 'standards'>): string {
+  const codes = (cell.carried ? cell.carried.standards : cell.standards).map((s) => s.code).join(', ');
+  return `${cellText(cell)}${codes ? `: ${codes}` : ''}`;
+}
+
 /** "● Covered" for a bare status. */
 export const statusText = (s: Status): string => `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`;
 

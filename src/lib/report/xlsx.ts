@@ -9,9 +9,11 @@ import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import { STATUS_LABEL, STATUSES, type Status } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
+import { editionStatus } from './committee.ts';
+import { addDataRow, fillActFirst, fillEvidence, fillModelWording } from './xlsx-committee.ts';
 import {
   bodiesLine,
-  cellText,
+  cellTextWithCodes,
   DETAIL_COLUMNS,
   detailRows,
   HOW_TO_READ,
@@ -37,11 +39,10 @@ const FILL: Record<Status, string> = {
  * Speed (the benchmark's full matrix has ~36,000 Detail and ~28,000 Opportunities rows, ~940,000 cells):
  * exceljs gives every new cell its own empty style object, and when writing it serialises each cell's
  * style to XML to find its style id; only style objects it has seen before (a WeakMap) skip that. So
- * every data cell gets one shared style object ({@link PLAIN} or its status fill), which takes that step
+ * every data cell gets one shared style object (`PLAIN` in xlsx-committee.ts, or its status fill), which takes that step
  * from about 0.9 s of CPU to almost nothing. Never mutate a data cell's style (`cell.font = …`): it
  * would change every cell sharing it; assign another shared object instead.
  */
-const PLAIN: Partial<ExcelJSNs.Style> = {};
 const FILL_STYLE = Object.fromEntries(
   Object.entries(FILL).map(([k, argb]) => [k, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }]),
 ) as Record<Status, Partial<ExcelJSNs.Style>>;
@@ -73,16 +74,18 @@ export function streamOptions(stream: Writable): Partial<ExcelJSNs.stream.xlsx.W
   } as Partial<ExcelJSNs.stream.xlsx.WorkbookStreamWriterOptions>;
 }
 
-/** Append a data row; every cell shares `style` (see {@link PLAIN}). */
-function addDataRow(ws: ExcelJSNs.Worksheet, values: unknown[], style: Partial<ExcelJSNs.Style> = PLAIN) {
-  const row = ws.addRow(values);
-  row.eachCell((cell) => {
-    cell.style = style;
-  });
-  return row;
-}
-
-export const SHEETS = ['Summary', 'Matrix', 'Detail', 'Gaps', 'Professions', 'Opportunities', 'About'] as const;
+export const SHEETS = [
+  'Summary',
+  'Act first',
+  'Matrix',
+  'Detail',
+  'Gaps',
+  'Model wording',
+  'Professions',
+  'Opportunities',
+  'Evidence',
+  'About',
+] as const;
 
 export async function renderXlsx(report: GapReport, excel: ExcelJS): Promise<Uint8Array> {
   const wb = new excel.Workbook();
@@ -157,6 +160,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     to: { row: 1 + report.bodies.length, column: summary.columns.length },
   };
   done(summary);
+  fillActFirst({ wb, done }, report);
 
   const matrix = wb.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   matrix.columns = [
@@ -166,7 +170,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   ];
   matrix.getRow(1).font = bold;
   for (const ch of report.characteristics) {
-    const row = addDataRow(matrix, [ch.name, ch.severity, ...ch.cells.map(cellText)]);
+    const row = addDataRow(matrix, [ch.name, ch.severity, ...ch.cells.map(cellTextWithCodes)]);
     ch.cells.forEach((cell, i) => {
       row.getCell(i + 3).style = FILL_STYLE[cell.status];
     });
@@ -201,6 +205,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     { header: 'Severity', key: 's', width: 10 },
     { header: 'Body', key: 'b', width: 14 },
     { header: 'Edition', key: 'e', width: 40 },
+    { header: 'Edition status', key: 'st', width: 50 },
   ];
   gaps.getRow(1).font = bold;
   const chars = new Map(report.characteristics.map((ch) => [ch.id, ch]));
@@ -208,10 +213,17 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   for (const g of report.gaps) {
     const b = bodies.get(g.body)!;
     const ch = chars.get(g.characteristic)!;
-    addDataRow(gaps, [ch.name, ch.severity, b.label, `${b.edition.title} (${b.edition.edition})`]).commit();
+    addDataRow(gaps, [
+      ch.name,
+      ch.severity,
+      b.label,
+      `${b.edition.title} (${b.edition.edition})`,
+      editionStatus(b),
+    ]).commit();
   }
-  gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 4 } };
+  gaps.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + report.gaps.length, column: 5 } };
   done(gaps);
+  fillModelWording({ wb, done }, report);
 
   const prof = wb.addWorksheet('Professions', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   prof.columns = [
@@ -257,11 +269,13 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
     }
   }
   done(opp);
+  fillEvidence({ wb, done }, report);
 
   const about = wb.addWorksheet('About');
   about.columns = [{ width: 22 }, { width: 110 }];
   const aboutRows: [string, string][] = [
     ['Report', report.title],
+    ...(report.institution ? [['Prepared for', report.institution] as [string, string]] : []),
     ['Data version', report.dataVersion],
     ['Generated on', report.generatedOn],
     ['Selection', selectionLine(report)],

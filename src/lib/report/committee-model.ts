@@ -1,0 +1,99 @@
+/** The committee report's computed sections: what to act on first, and model wording for each gap. */
+import {
+  BINDING_WEIGHT,
+  cellFor,
+  compareCodes,
+  editionOn,
+  STRENGTH_ORDER,
+  STRENGTH_WEIGHT,
+  type Coverage,
+  type Severity,
+} from '../coverage.ts';
+import type { CrosswalkIndex } from '../crosswalk.ts';
+import type { GapReport } from './schema.ts';
+
+/** Most urgent first; "unknown" (too little reviewed to tell) ranks above "none". */
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, unknown: 3, none: 4 };
+
+/** How many standards of model wording each gap gets: enough to compare, short enough to read. */
+export const MODEL_WORDING_LIMIT = 3;
+
+/**
+ * Characteristics with a gap or an opportunity, ranked by severity, then by the strongest support any
+ * selected body gives them (weakest first: least already in place), then by the number of gaps.
+ */
+export function actFirst(cov: Coverage): GapReport['actFirst'] {
+  const items = cov.rows.flatMap((r) => {
+    const gaps: string[] = [];
+    const opportunities: { body: string; standards: string[] }[] = [];
+    r.cells.forEach((c, i) => {
+      const body = cov.bodies[i]!.accreditor.id;
+      if (c.status === 'gap') gaps.push(body);
+      if (c.status === 'opportunity') opportunities.push({ body, standards: c.standards.map((s) => s.id) });
+    });
+    if (gaps.length === 0 && opportunities.length === 0) return [];
+    const support = Math.max(0, ...r.cells.map((c) => c.support));
+    return [
+      {
+        characteristic: r.characteristic.id,
+        name: r.characteristic.name,
+        severity: r.severity,
+        support,
+        gaps,
+        opportunities,
+      },
+    ];
+  });
+  items.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.support - b.support ||
+      b.gaps.length - a.gaps.length ||
+      a.name.localeCompare(b.name),
+  );
+  return items.map(({ name: _name, ...rest }) => rest);
+}
+
+type Wording = GapReport['modelWording'][number]['standards'][number];
+
+/**
+ * For each characteristic with a gap in the selection: the strongest explicit or partial language in
+ * any body's edition in force on the date (selected or not), strongest and best evidenced first.
+ */
+export function modelWording(ix: CrosswalkIndex, cov: Coverage, on: string): GapReport['modelWording'] {
+  const gapChars = cov.rows.filter((r) => r.cells.some((c) => c.status === 'gap')).map((r) => r.characteristic.id);
+  if (gapChars.length === 0) return [];
+  const selected = new Set(cov.bodies.map((b) => b.accreditor.id));
+  const inForce = ix.data.accreditors.flatMap((a) => {
+    const e = editionOn(ix, a.id, on);
+    return e ? [{ a, e }] : [];
+  });
+  return gapChars.map((characteristic) => {
+    const found: Wording[] = [];
+    for (const { a, e } of inForce)
+      for (const s of cellFor(ix, e.id, characteristic).standards) {
+        if (s.strength === 'implicit') continue;
+        found.push({
+          ...s,
+          body: a.id,
+          bodyLabel: a.label,
+          bodyName: a.name,
+          edition: e.id,
+          editionLabel: `${e.title} (${e.edition})`,
+          textRead: e.textRead,
+          support: Math.round(STRENGTH_WEIGHT[s.strength] * BINDING_WEIGHT[s.bindingness] * 100) / 100,
+          selected: selected.has(a.id),
+        });
+      }
+    found.sort(
+      (x, y) =>
+        STRENGTH_ORDER[x.strength] - STRENGTH_ORDER[y.strength] ||
+        y.support - x.support ||
+        Number(y.verification === 'verified') - Number(x.verification === 'verified') ||
+        Number(y.review === 'reviewed') - Number(x.review === 'reviewed') ||
+        x.bodyLabel.localeCompare(y.bodyLabel) ||
+        compareCodes(x.code, y.code),
+    );
+    return { characteristic, standards: found.slice(0, MODEL_WORDING_LIMIT) };
+  });
+}

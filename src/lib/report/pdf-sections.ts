@@ -1,0 +1,150 @@
+/** The committee PDF's later sections: gaps with model wording, opportunities, initiatives, evidence appendix. */
+import { STATUS_LABEL, STATUS_SYMBOL } from '../coverage.ts';
+import { editionLabel, evidenceRows, lookups, multiStandardInitiatives } from './committee.ts';
+import type { GapReport } from './schema.ts';
+import { HOW_TO_READ, QUALIFIER_LEGEND } from './tabular.ts';
+
+export type Content = Record<string, unknown> | string | Content[];
+
+export const th = (t: string) => ({ text: t, bold: true, fillColor: '#eeeeee' });
+export const table = (widths: unknown[], head: string[], rows: unknown[][], fontSize = 8) => ({
+  table: { headerRows: 1, dontBreakRows: true, widths, body: [head.map(th), ...rows] },
+  layout: 'lightHorizontalLines',
+  fontSize,
+  margin: [0, 0, 0, 10],
+});
+
+/** Roboto lacks some status symbols (◐ ◇); the PDF names statuses in words instead. */
+const SYMBOL = new RegExp(`^(${Object.values(STATUS_SYMBOL).join('|')}) `);
+const plain = (line: string) => line.replace(SYMBOL, '');
+
+const link = (text: string, url: string | undefined) => (url ? { text, link: url, style: 'link' } : { text });
+const facts = (s: { strength: string; bindingness: string; verification: string; review: string }) =>
+  `${s.strength}, ${s.bindingness}, ${s.verification}, ${s.review}`;
+
+/** For each characteristic with a gap: the bodies and editions silent on it, what others require, model wording. */
+export function gapSections(r: GapReport): Content[] {
+  const l = lookups(r);
+  const bodies = new Map(r.bodies.map((b) => [b.id, b]));
+  const out: Content[] = [
+    { text: 'Gaps, and the language other bodies use', style: 'h2', pageBreak: 'before', pageOrientation: 'portrait' },
+  ];
+  // Most urgent first, in the order of "act on first".
+  const gapChars = r.actFirst.filter((a) => a.gaps.length).map((a) => a.characteristic);
+  if (gapChars.length === 0) out.push({ text: 'No reviewed gaps in this selection.' });
+  for (const id of gapChars) {
+    const ch = r.characteristics.find((c) => c.id === id)!;
+    out.push({ text: `${ch.name} (severity ${ch.severity})`, style: 'h3' });
+    const at = r.gaps
+      .filter((g) => g.characteristic === id)
+      .map((g) => `${l.body(g.body)} (${editionLabel(bodies.get(g.body)!)})`);
+    out.push({ text: `Gap at ${at.join(', ')}. ${ch.summary}.`, fontSize: 9 });
+    const supporting = ch.cells.flatMap((cell) =>
+      cell.standards.map((s) => `${l.body(cell.body)} ${s.code}${s.title ? ` ${s.title}` : ''} — ${facts(s)}`),
+    );
+    if (supporting.length)
+      out.push(
+        { text: 'In the selected bodies:', fontSize: 8, bold: true, margin: [0, 3, 0, 0] },
+        { ul: supporting, fontSize: 8 },
+      );
+    const wording = r.modelWording.find((w) => w.characteristic === id)?.standards ?? [];
+    out.push({
+      text: 'Model wording (strongest language in force at any body):',
+      fontSize: 8,
+      bold: true,
+      margin: [0, 3, 0, 0],
+    });
+    out.push(
+      wording.length
+        ? {
+            ul: wording.map((s) => ({
+              text: [
+                link(`${s.bodyLabel} ${s.code}${s.title ? ` ${s.title}` : ''}`, s.sourceUrl),
+                ` — ${s.editionLabel}; ${facts(s)}${s.selected ? '' : '; not in this selection'}. `,
+                { text: s.rationale, italics: true },
+              ],
+            })),
+            fontSize: 8,
+            margin: [0, 0, 0, 6],
+          }
+        : { text: 'No body in the crosswalk requires it yet, explicitly or in part.', fontSize: 8, italics: true },
+    );
+  }
+  return out;
+}
+
+export function laterSections(r: GapReport): Content[] {
+  const l = lookups(r);
+  const out: Content[] = [];
+  const carried = r.characteristics.flatMap((ch) =>
+    ch.cells.flatMap((cell) =>
+      cell.carried
+        ? [
+            `${ch.name} at ${l.body(cell.body)}: ${STATUS_LABEL[cell.carried.status]} in ${cell.carried.fromLabel}${cell.carried.standards.length ? ` (${cell.carried.standards.map((s) => s.code).join(', ')})` : ''}; not checked against the edition in force`,
+          ]
+        : [],
+    ),
+  );
+  if (carried.length)
+    out.push(
+      { text: 'Carried forward from older editions (not counted)', style: 'h2' },
+      { ul: carried, fontSize: 8, margin: [0, 2, 0, 6] },
+    );
+  if (r.opportunityCells.length)
+    out.push(
+      { text: 'Integration opportunities (implicit mappings only)', style: 'h2' },
+      {
+        ul: r.opportunityCells.map(
+          (o) => `${l.characteristic(o.characteristic)} at ${l.body(o.body)}: ${o.standards.map(l.code).join(', ')}`,
+        ),
+        fontSize: 8,
+        margin: [0, 2, 0, 6],
+      },
+    );
+  out.push({ text: 'One practice, many standards', style: 'h2', pageBreak: 'before' });
+  const multi = multiStandardInitiatives(r);
+  if (multi.length === 0) out.push({ text: 'No initiative evidences two standards or more in this selection.' });
+  for (const it of multi)
+    out.push(
+      { text: `${it.name}: ${it.standards.length} standards at ${it.bodies} bodies`, style: 'h3' },
+      {
+        ul: it.standards.map(
+          (s) =>
+            `${l.body(s.body)} ${s.code}${s.title ? ` ${s.title}` : ''} (via ${s.characteristics.map(l.characteristic).join(', ')}) — ${s.strength}, ${s.verification}, ${s.review}`,
+        ),
+        fontSize: 8,
+        margin: [0, 2, 0, 6],
+      },
+    );
+  if (r.opportunities.reciprocity.length)
+    out.push(
+      { text: 'Reciprocity: joint activities that could serve two professions', style: 'h3' },
+      { ul: r.opportunities.reciprocity.map((p) => `${l.body(p.a.body)} + ${l.body(p.b.body)}`), fontSize: 8 },
+    );
+  out.push(
+    { text: 'Appendix: quality of the evidence cited', style: 'h2', pageBreak: 'before' },
+    {
+      text: 'Every standard this report cites, with its verification, mapping review and edition status.',
+      fontSize: 8,
+      margin: [0, 0, 0, 4],
+    },
+    table(
+      ['auto', 'auto', '*', '*', 'auto', 'auto', '*'],
+      ['Body', 'Standard', 'Edition', 'Edition status', 'Verification', 'Review', 'Cited for'],
+      evidenceRows(r).map((e) => [
+        e.body,
+        link(`${e.code}${e.title ? ` ${e.title}` : ''}`, e.url || undefined),
+        e.edition,
+        e.editionStatus,
+        e.verification,
+        e.review,
+        e.citedFor,
+      ]),
+      7,
+    ),
+    { text: 'How to read this report', style: 'h2', margin: [0, 12, 0, 4] },
+    { ul: HOW_TO_READ.map(plain), fontSize: 8 },
+    { text: `Notes: ${QUALIFIER_LEGEND.join('; ')}.`, fontSize: 8, margin: [0, 4, 0, 0] },
+  );
+  return out;
+}
