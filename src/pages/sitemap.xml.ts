@@ -25,6 +25,9 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     ...data.editions.map((e) => paths.edition(e.id)),
     ...data.standards.map((s) => paths.standard(s.id)),
     ...data.initiatives.map((i) => paths.initiative(i.id)),
+    paths.recommendations(),
+    paths.adoption(),
+    ...data.recommendations.map((r) => paths.recommendation(r.id)),
     ...FACETS.flatMap((f) => facetValues(data.accreditors, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
   ];
   const urls = pages.map((p) => `<url><loc>${new URL(url.to(p), siteUrl).href}</loc></url>`).join('');

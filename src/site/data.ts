@@ -33,6 +33,7 @@ export interface Site {
     editions: Map<string, Entry<'edition'>>;
     standards: Map<string, StandardEntry>;
     initiatives: Map<string, Entry<'initiative'>>;
+    recommendations: Map<string, Entry<'recommendation'>>;
   };
   /** Who to credit and under which licence, from CITATION.cff. */
   citation: CitationMeta;
@@ -76,6 +77,7 @@ export function getSite(): Site {
     editions: new Map(c.editions.map((e) => [e.id, e])),
     standards: new Map(c.standards.map((e) => [e.id, e])),
     initiatives: new Map(c.initiatives.map((e) => [e.id, e])),
+    recommendations: new Map(c.recommendations.map((e) => [e.id, e])),
   };
   const byKind: Record<string, Map<string, { file: { body: string; path: string } }>> = {
     characteristic: entries.characteristics,
@@ -83,6 +85,7 @@ export function getSite(): Site {
     edition: entries.editions,
     standard: entries.standards,
     initiative: entries.initiatives,
+    recommendation: entries.recommendations,
   };
   const rendered = new Map<string, string>();
   const coverage = computeCoverage(ix, allSelection(today));

@@ -15,6 +15,10 @@ export const paths = {
   standard: (id: string) => `standards/${id}/`,
   initiatives: () => 'initiatives/',
   initiative: (id: string) => `initiatives/${id}/`,
+  recommendations: () => 'recommendations/',
+  recommendation: (id: string) => `recommendations/${id}/`,
+  /** The adoption tracker: the evaluation phase. */
+  adoption: () => 'adoption/',
   matrix: () => 'matrix/',
   report: () => 'report/',
   reviews: () => 'reviews/',

@@ -26,7 +26,7 @@ describe('npm run check', () => {
     const r = run('check', ['--content', FIXTURES]);
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n').at(-1)).toBe(
-      'checked 19 files: 4 characteristics, 3 accreditors, 4 editions, 6 standards, 7 mappings, 1 initiatives: 0 errors, 1 warning',
+      'checked 26 files: 4 characteristics, 3 accreditors, 4 editions, 6 standards, 7 mappings, 1 initiatives: 0 errors, 1 warning',
     );
   });
   it('--strict fails on warnings', () => {
