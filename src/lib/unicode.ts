@@ -11,6 +11,13 @@
 export const INVISIBLE =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
 
+/**
+ * The same set without the `u` flag (astral tag and selector characters by their high surrogate):
+ * several times faster, so it screens whole files before any exact search.
+ */
+export const MAYBE_INVISIBLE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\uDB40]/;
+
 /** Every match, for replacing. */
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 /* eslint-enable no-control-regex, no-misleading-character-class */

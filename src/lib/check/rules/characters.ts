@@ -1,7 +1,14 @@
 /** Text that reads differently from how it is stored: invisible characters, bidi controls, lookalike letters. */
 import type { PathSegment } from '../../diagnostics.ts';
 import type { ParsedFile } from '../../frontmatter.ts';
-import { describeChar, findInvisible, identifierProblem, INVISIBLE, mixedScriptWord, visible } from '../../unicode.ts';
+import {
+  describeChar,
+  findInvisible,
+  identifierProblem,
+  MAYBE_INVISIBLE,
+  mixedScriptWord,
+  visible,
+} from '../../unicode.ts';
 import type { Finding, Report, Rule } from '../types.ts';
 
 /** Line and column in the file of `index` in the body. */
@@ -42,7 +49,7 @@ export const invisibleCharacters: Rule = {
       const name = findInvisible(file.path);
       if (name) reportInvisible(report, file, { line: 1 }, file.path, name.index, name.char);
       // YAML escapes ("\u202E") can produce what the raw text does not show: walk the values then too.
-      if (INVISIBLE.test(file.frontmatter) || file.frontmatter.includes('\\')) {
+      if (MAYBE_INVISIBLE.test(file.frontmatter) || file.frontmatter.includes('\\')) {
         const path: PathSegment[] = [];
         const walk = (v: unknown) => {
           if (typeof v === 'string') {
@@ -66,7 +73,7 @@ export const invisibleCharacters: Rule = {
         };
         walk(file.data);
       }
-      const hit = findInvisible(file.body);
+      const hit = MAYBE_INVISIBLE.test(file.body) ? findInvisible(file.body) : undefined;
       if (hit) reportInvisible(report, file, bodyAt(file, hit.index), file.body, hit.index, hit.char);
     }
   },
