@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { SCHEMAS, stubSchema, FOLDERS, type EntityData, type EntityKind, type Stub } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { GLOSSARY_FILE } from './glossary.ts';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
 import { zodIssuesToDiagnostics } from './zod-issues.ts';
 
@@ -76,9 +77,9 @@ function specialType(d: Dirent): string {
 }
 
 /**
- * Every entry below `root`, read into memory. Only the root README.md and exceptions file are passed
- * over (they are documentation and the check's own input); a symlink, a dotfile or dot-folder, a
- * README elsewhere or a special file comes back with `unread` set so the loader reports it.
+ * Every entry below `root`, read into memory. Only the root README.md, exceptions file and glossary are
+ * passed over (documentation, the check's own input, the site's glossary); a symlink, a dotfile or
+ * dot-folder, a README elsewhere or a special file comes back with `unread` set so the loader reports it.
  */
 export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] {
   const out: SourceFile[] = [];
@@ -91,7 +92,8 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const d of names) {
-      if (segs.length === 0 && (d.name === 'README.md' || d.name === 'exceptions.yaml')) continue;
+      if (segs.length === 0 && (d.name === 'README.md' || d.name === 'exceptions.yaml' || d.name === GLOSSARY_FILE))
+        continue;
       const abs = join(dir, d.name);
       const entry = (unread?: Unread): SourceFile => ({
         path: relative(cwd, abs).split(sep).join('/') + (d.isDirectory() ? '/' : ''),

@@ -1,6 +1,6 @@
 /** sitemap.xml listing every HTML page, with the site URL and base path. */
 import type { APIRoute } from 'astro';
-import { facetValues, FACETS } from '../site/facets.ts';
+import { facetValues, FACETS, rowFacetValues, ROW_FACETS } from '../site/facets.ts';
 import { getSite } from '../site/data.ts';
 import { paths, siteUrls } from '../site/urls.ts';
 
@@ -29,6 +29,9 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     paths.adoption(),
     ...data.recommendations.map((r) => paths.recommendation(r.id)),
     ...FACETS.flatMap((f) => facetValues(data.accreditors, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
+    ...ROW_FACETS.flatMap((f) => rowFacetValues(data.characteristics, f).map((v) => `${paths.matrix()}${f}/${v}/`)),
+    paths.matrixByBody(),
+    paths.glossary(),
   ];
   const urls = pages.map((p) => `<url><loc>${new URL(url.to(p), siteUrl).href}</loc></url>`).join('');
   return new Response(

@@ -20,6 +20,9 @@ export const paths = {
   /** The adoption tracker: the evaluation phase. */
   adoption: () => 'adoption/',
   matrix: () => 'matrix/',
+  /** The matrix transposed: bodies as rows. */
+  matrixByBody: () => 'matrix/bodies/',
+  glossary: () => 'glossary/',
   report: () => 'report/',
   reviews: () => 'reviews/',
   search: () => 'search/',

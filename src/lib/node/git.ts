@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { EXCEPTIONS_FILE, type ExceptionsSource } from '../check/exceptions.ts';
 import { checkSources } from '../check/index.ts';
 import type { SourceFile } from '../content.ts';
+import { GLOSSARY_FILE } from '../glossary.ts';
 import { toCrosswalkData, type CrosswalkData } from '../crosswalk.ts';
 
 export class GitError extends Error {
@@ -47,7 +48,7 @@ export function resolveRef(ref: string, cwd = process.cwd()): string {
 
 /**
  * Every file under `contentDir` at a commit, shaped like readContentDir's output (which skips dotfiles,
- * README.md and the exceptions file; the latter is returned separately).
+ * README.md, the glossary and the exceptions file; the latter is returned separately).
  */
 export function readContentAtRef(ref: string, contentDir: string, cwd = process.cwd()): SourceFile[] {
   return readAtRef(ref, contentDir, cwd).sources;
@@ -70,7 +71,8 @@ function readAtRef(
       return { type, sha: sha!, path: line.slice(tab + 1) };
     })
     .filter((e) => e.type === 'blob' && e.path.startsWith(`${dir}/`))
-    .filter((e) => !e.path.split('/').some((seg) => seg.startsWith('.')) && !e.path.endsWith('/README.md'));
+    .filter((e) => !e.path.split('/').some((seg) => seg.startsWith('.')) && !e.path.endsWith('/README.md'))
+    .filter((e) => e.path !== `${dir}/${GLOSSARY_FILE}`);
   if (entries.length === 0) return { sources: [] };
   const out = git(['cat-file', '--batch'], cwd, `${entries.map((e) => e.sha).join('\n')}\n`);
   const files: SourceFile[] = [];
