@@ -52,7 +52,7 @@ ${others ? `<p class="meta">Other reviews: ${others}</p>` : ''}
 <fieldset><legend>Your verdict</legend>
 <label><input type="radio" name="decision" value="agree" required> Agree</label>
 <label><input type="radio" name="decision" value="disagree"> Disagree</label>
-<label><input type="radio" name="decision" value="strength"> Another strength:</label>
+<label><input type="radio" name="decision" value="strength"> Another strength</label>
 <select name="strength" aria-label="Suggested strength"><option value="">choose</option>${STRENGTHS.filter(
     (s) => s !== m.strength,
   )
