@@ -87,7 +87,7 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
     field('country', ['country'], 'Country: ISO code such as US or GB, or INT'),
     field('url', ['url'], "The body's home page (https://...)"),
     { ...field('alias', ['aliases'], 'Other names or acronyms it is known by', false), multiple: true },
-    field('editorial-status', ['editorialStatus'], 'Editorial status: which text was read, what is awaited', false),
+    field('editorial-status', ['editorialStatus'], 'Editorial status: which text was read, what is awaited'),
     summary,
   ],
   edition: [

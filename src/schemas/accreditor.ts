@@ -37,7 +37,7 @@ export const accreditorSchema = z.strictObject({
     .describe('the body reissues its standards every N years (LCME: 1); past that, a newer edition may exist'),
   editorialStatus: text(
     'one or two sentences: which text was read and what is awaited (e.g. "awaiting the 2026-27 standards PDF")',
-  ).optional(),
+  ),
 });
 
 export type Accreditor = z.output<typeof accreditorSchema>;

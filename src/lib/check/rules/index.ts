@@ -14,7 +14,7 @@ import { references } from './references.ts';
 import { RECOMMENDATION_RULES } from './recommendations.ts';
 import { reviewConsistency } from './reviews.ts';
 import { uniqueIds, uniqueLabels } from './unique-ids.ts';
-import { editorialStatus, officialSource } from './sources.ts';
+import { officialSource } from './sources.ts';
 import { verificationSource } from './verification.ts';
 
 export const RULES: readonly Rule[] = [
@@ -31,7 +31,6 @@ export const RULES: readonly Rule[] = [
   quoteLength,
   verificationSource,
   officialSource,
-  editorialStatus,
   httpsUrls,
   lengthLimits,
   markdownHtml,

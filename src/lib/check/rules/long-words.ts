@@ -24,7 +24,7 @@ function longRun(s: string): { start: number; length: number } | undefined {
 /** Markdown link targets are not shown on the page: blank them out (keeping offsets) before measuring. */
 const withoutLinkTargets = (body: string) =>
   body
-    .replace(/\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)/g, (m, url: string) => `](${' '.repeat(url.length)}`)
+    .replace(/\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)/g, (_m, url: string) => `](${' '.repeat(url.length)}`)
     .replace(/^(\s*\[[^\]]+\]:\s*)(\S+)/gm, (_m, head: string, url: string) => head + ' '.repeat(url.length));
 
 function finding(file: ParsedFile, s: string, run: { start: number; length: number }) {

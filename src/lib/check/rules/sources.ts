@@ -110,23 +110,3 @@ export const officialSource: Rule = {
     }
   },
 };
-
-/** Every body says what was read and what is awaited. */
-export const editorialStatus: Rule = {
-  id: 'editorial-status',
-  description: 'every body has an editorialStatus line (what was read, what is awaited); missing is a warning',
-  run({ content }, report) {
-    for (const a of content.accreditors) {
-      if (a.data.editorialStatus !== undefined) continue;
-      report({
-        file: a.file,
-        path: ['editorialStatus'],
-        severity: 'warning',
-        message: 'no editorial status',
-        found: 'no `editorialStatus`',
-        expected: 'one or two sentences: which text was read and what is awaited',
-        fix: 'add `editorialStatus:`',
-      });
-    }
-  },
-};
