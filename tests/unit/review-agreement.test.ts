@@ -154,3 +154,21 @@ describe('agreement over review records', () => {
     expect(a.dissents.map((d) => d.note)).toContain('Not learners.');
   });
 });
+
+describe('review figures for a gap report', () => {
+  it('restricts the agreement statistics to the report’s bodies and characteristics', async () => {
+    const { reportReviews } = await import('../../src/lib/review/report.ts');
+    const data = [
+      mapping('e1/a', 'body-a', 'c1', [rev('N', 'nursing', 'agree'), rev('P', 'pharmacy', 'agree')]),
+      mapping('e1/b', 'body-a', 'c2', [rev('N', 'nursing', 'dissent', 'No.')]),
+      mapping('e2/c', 'body-b', 'c1', [rev('P', 'pharmacy', 'agree')]),
+      mapping('e2/d', 'body-b', 'c1', []),
+    ];
+    const r = reportReviews(data, { accreditors: ['body-b'] });
+    expect(r).toMatchObject({ mappings: 2, withReviews: 1, dissents: [] });
+    expect(r.byBody.map((b) => b.key)).toEqual(['body-b']);
+    const a = reportReviews(data, { accreditors: ['body-a'], characteristics: ['c2'] });
+    expect(a.dissents.map((d) => d.standard)).toEqual(['e1/b']);
+    expect(a.overall).toMatchObject({ reviews: 1, agreeing: 0 });
+  });
+});
