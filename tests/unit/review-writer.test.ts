@@ -65,6 +65,24 @@ describe('planReview', () => {
       planReview(sources, G3, 'teams-and-teamwork', { ...review, date: '2027-01-01' }, { today: TODAY }),
     ).toThrow(/the check then fails:\n.*review date is not a real past date/);
   });
+  it('turns an empty `reviews: []` into the list holding the record, changing no other line', () => {
+    const empty: SourceFile[] = sources.map((s) =>
+      s.path === G3
+        ? {
+            ...s,
+            bytes: new TextEncoder().encode(
+              new TextDecoder().decode(s.bytes).replace('learners."\n', 'learners."\n    reviews: []\n'),
+            ),
+          }
+        : s,
+    );
+    const plan = planReview(empty, G3, 'teams-and-teamwork', review, { today: TODAY });
+    expect(plan.added[0]).toBe('    reviews:');
+    expect(plan.after).not.toContain('reviews: []');
+    expect(plan.after.replace(plan.added.join('\n') + '\n', '')).toBe(
+      new TextDecoder().decode(empty.find((s) => s.path === G3)!.bytes).replace('    reviews: []\n', ''),
+    );
+  });
   it('refuses to write when the file’s layout cannot be kept (CRLF line endings)', () => {
     const crlf: SourceFile[] = sources.map((s) =>
       s.path === G3

@@ -71,7 +71,7 @@ export function planReview(
     keyOrder,
   );
   const after = assembleFile(text, file.body);
-  const added = insertedLines(before, after);
+  const added = addedLines(before, after);
   if (!exact || added === undefined)
     throw new ReviewWriteError(
       `${standardPath}: adding the record would reformat other lines of the file; add it by hand (see CONTRIBUTING.md, "How review records work")`,
@@ -91,6 +91,22 @@ function newErrors(before: CheckResult, after: CheckResult): string[] {
   const key = (d: { file: string; message: string; path: string }) => `${d.file}|${d.path}|${d.message}`;
   const old = new Set(before.diagnostics.filter((d) => d.severity === 'error').map(key));
   return after.diagnostics.filter((d) => d.severity === 'error' && !old.has(key(d))).map(formatHuman);
+}
+
+/**
+ * The lines a review adds: inserted lines only, except that an empty `reviews: []` may become the block
+ * list that now holds the record (its one changed line is reported as added).
+ */
+function addedLines(before: string, after: string): string[] | undefined {
+  const inserted = insertedLines(before, after);
+  if (inserted) return inserted;
+  const empties = [...before.matchAll(/^( *)reviews: \[\]$/gm)];
+  for (const e of empties) {
+    const opened = before.slice(0, e.index) + `${e[1]}reviews:` + before.slice(e.index + e[0].length);
+    const rest = insertedLines(opened, after);
+    if (rest) return [`${e[1]}reviews:`, ...rest];
+  }
+  return undefined;
 }
 
 /**
