@@ -4,7 +4,10 @@ import { RULES } from '../../src/lib/check/rules/index.ts';
 import { indexCrosswalk, toCrosswalkData } from '../../src/lib/crosswalk.ts';
 import { daysBetween, median, trackRecommendations } from '../../src/lib/recommendations.ts';
 import { matchesRecommendation } from '../../src/scripts/recommendation-filter.ts';
-import { baseSet, check, loadFixtures } from '../helpers.ts';
+import { everything } from '../../src/lib/coverage.ts';
+import { buildReport } from '../../src/lib/report/build.ts';
+import { gapReportSchema } from '../../src/lib/report/schema.ts';
+import { baseSet, check, loadFixtures, TODAY } from '../helpers.ts';
 
 const REC = 'recommendations/alpha-teamwork.md';
 
@@ -444,5 +447,28 @@ describe('adoption tracker', () => {
     expect(matchesRecommendation(row, { body: 'beta' })).toBe(false);
     expect(matchesRecommendation(row, { status: 'declined' })).toBe(false);
     expect(matchesRecommendation(row, { characteristic: 'team' })).toBe(false);
+  });
+});
+
+describe('gap report', () => {
+  it('lists, per report, the recommendations that target its gap and opportunity cells, and validates', () => {
+    const { index } = loadFixtures();
+    const report = buildReport(index, everything(TODAY), TODAY);
+    expect(gapReportSchema.parse(report).recommendations).toEqual(report.recommendations);
+    // Alpha's recommendations target its 2020 gap; in force on the date, so both are listed.
+    expect(
+      report.recommendations!.map((r) => [r.id, r.status, r.cells.map((c) => `${c.characteristic}:${c.cell}`)]),
+    ).toEqual([
+      ['alpha-team-debriefs', 'partly-adopted', ['teams-and-teamwork:gap']],
+      ['alpha-team-training', 'adopted', ['teams-and-teamwork:gap']],
+      ['beta-team-placements', 'under-consideration', ['teams-and-teamwork:opportunity']],
+      ['gamma-joint-orientation', 'submitted', ['shared-interprofessional-onboarding:gap']],
+      ['gamma-learning-together', 'endorsed', ['interprofessional-learning-experiences:gap']],
+      ['gamma-shared-placements', 'declined', ['interprofessional-learning-experiences:gap']],
+      ['gamma-speak-up', 'draft', ['psychological-safety:gap']],
+    ]);
+    // Once the 2027 edition is in force, the 2020 cells are no longer in the report, nor their recommendations.
+    const later = buildReport(index, everything('2027-06-01'), '2027-06-01');
+    expect(later.recommendations!.map((r) => r.id)).not.toContain('alpha-team-training');
   });
 });

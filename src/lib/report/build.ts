@@ -172,6 +172,16 @@ export function buildReport(
           : [],
       ),
     ),
+    recommendations: recommendationsFor(
+      ix,
+      cov.rows.flatMap((r) =>
+        r.cells.flatMap((c, i) =>
+          c.status === 'gap' || c.status === 'opportunity'
+            ? [{ characteristic: r.characteristic.id, edition: cov.bodies[i]!.edition!.id }]
+            : [],
+        ),
+      ),
+    ),
     actFirst: actFirst(cov),
     modelWording: modelWording(ix, cov, sel.on),
     professions: byProfession(cov),
@@ -189,4 +199,28 @@ export function buildReport(
       })),
     },
   };
+}
+
+/** The recommendations that target the report's gap and opportunity cells, each with the cells it targets there. */
+function recommendationsFor(
+  ix: CrosswalkIndex,
+  cells: readonly { characteristic: string; edition: string }[],
+): NonNullable<GapReport['recommendations']> {
+  const out = new Map<string, NonNullable<GapReport['recommendations']>[number]>();
+  for (const { characteristic, edition } of cells) {
+    for (const r of ix.recommendationsByCell.get(edition)?.get(characteristic) ?? []) {
+      const cell = r.addresses.find((a) => a.characteristic === characteristic)!.cell;
+      const entry = out.get(r.id) ?? {
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        body: r.accreditor,
+        edition: r.edition,
+        cells: [],
+      };
+      entry.cells.push({ characteristic, cell });
+      out.set(r.id, entry);
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -4,6 +4,7 @@
  */
 import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
+import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
 import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
 import type { GapReport } from './schema.ts';
 import {
@@ -174,11 +175,23 @@ function gapsHtml(r: GapReport, links: HtmlLinks, abbr: Map<string, string>): st
             )
             .join('')}</ul>`
         : '<p class="model-wording-intro">No body in the crosswalk requires it yet, explicitly or in part.</p>',
+      recommendationsHtml(r, a.characteristic, abbr),
       '</li>',
     );
   }
   out.push('</ul>');
   return out.join('');
+}
+
+/** The recommendations that target a characteristic's gaps or opportunities in this report, or nothing. */
+function recommendationsHtml(r: GapReport, characteristic: string, abbr: Map<string, string>): string {
+  const recs = (r.recommendations ?? []).filter((x) => x.cells.some((c) => c.characteristic === characteristic));
+  if (recs.length === 0) return '';
+  const items = recs.map(
+    (x) =>
+      `<li>To ${esc(abbr.get(x.body) ?? x.body)}: ${esc(x.title)} (${RECOMMENDATION_STATUS_LABEL[x.status].toLowerCase()})</li>`,
+  );
+  return `<p class="recommendations-intro">Recommendations:</p><ul class="recommendations">${items.join('')}</ul>`;
 }
 
 /** The evidence appendix: collapsed on screen, expanded when printed (report.css). */

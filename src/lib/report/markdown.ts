@@ -1,6 +1,7 @@
 /** Markdown report, readable in a GitHub comment or any Markdown viewer. */
 import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
+import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
 import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
 import {
   bodiesLine,
@@ -150,6 +151,12 @@ export function renderMarkdown(r: GapReport): string {
         `- ${w.sourceUrl ? `[${name}](${w.sourceUrl})` : name}, ${esc(w.editionLabel)}: ${w.strength}, ${w.bindingness}, ${w.verification}, ${w.review}${w.selected ? '' : ', not in this selection'}. _${esc(w.rationale)}_`,
       );
     }
+    for (const rec of (r.recommendations ?? []).filter((x) =>
+      x.cells.some((c) => c.characteristic === a.characteristic),
+    ))
+      out.push(
+        `- Recommendation to ${esc(abbr.get(rec.body) ?? rec.body)}: ${esc(rec.title)} (${RECOMMENDATION_STATUS_LABEL[rec.status].toLowerCase()}).`,
+      );
     out.push('');
   }
 

@@ -4,7 +4,14 @@
  */
 import { z } from 'astro/zod';
 
-import { BINDINGNESS, STRENGTHS, TEXT_READ, VERIFICATIONS } from '../../schemas/index.ts';
+import {
+  ADDRESSED_CELLS,
+  BINDINGNESS,
+  RECOMMENDATION_STATUSES,
+  STRENGTHS,
+  TEXT_READ,
+  VERIFICATIONS,
+} from '../../schemas/index.ts';
 import { QUALIFIERS, SEVERITIES, STATUSES } from '../coverage.ts';
 import { REVIEW_STATUSES } from '../crosswalk.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
@@ -185,6 +192,19 @@ export const gapReportSchema = z
       .describe(
         'for each characteristic with a gap: the strongest language any body’s edition in force uses for it (since 2.1)',
       ),
+    recommendations: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          title: z.string(),
+          status: z.enum(RECOMMENDATION_STATUSES),
+          body: z.string(),
+          edition: z.string(),
+          cells: z.array(z.strictObject({ characteristic: z.string(), cell: z.enum(ADDRESSED_CELLS) })),
+        }),
+      )
+      .optional()
+      .describe('recommendations that target a gap or opportunity cell of this report, with those cells (since 2.1)'),
     professions: z
       .array(
         z.strictObject({ profession: z.string(), bodies: z.array(z.string()), statuses: z.record(z.string(), status) }),
