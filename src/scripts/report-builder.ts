@@ -1,16 +1,18 @@
 /**
  * The report builder in the browser: reads the selection from the URL, computes the report with the
  * same src/lib code as the CLI, renders it with the same HTML renderer as the build, and offers
- * downloads built in the browser (exceljs is loaded only when XLSX is asked for).
+ * downloads built in the browser (exceljs and pdfmake are loaded only when their button is pressed).
  */
 import { indexCrosswalk, type CrosswalkData } from '../lib/crosswalk.ts';
 import { todayIso } from '../lib/dates.ts';
 import { buildReport } from '../lib/report/build.ts';
 import { renderReportHtml } from '../lib/report/html.ts';
 import { MIME, renderPortable, type Format } from '../lib/report/index.ts';
+import { PAPERS, type Paper } from '../lib/report/pdf-doc.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 import { paramsToInput, parseSelection, SelectionError } from '../lib/selection.ts';
 import { reportLinks } from '../site/report-links.ts';
+import { initBodyFilter, plainError } from './report-form.ts';
 
 function download(name: string, data: string | Uint8Array, mime: string): void {
   const blob = new Blob([data as BlobPart], { type: mime });
@@ -23,6 +25,36 @@ function download(name: string, data: string | Uint8Array, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
+/** Printing shows every collapsed section; the print stylesheet hides the form. */
+function expandForPrint(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('#report details:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+  });
+}
+
+function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
+  const chosen = new Set(params.getAll('body'));
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name=body]')) box.checked = chosen.has(box.value);
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  if (params.get('on')) field('on').value = params.get('on')!;
+  field('institution').value = params.get('institution') ?? '';
+  const paper = params.get('paper');
+  field('paper').value = PAPERS.includes(paper as Paper)
+    ? paper!
+    : /-(US|CA)$/.test(navigator.language)
+      ? 'letter'
+      : 'a4';
+  const preset = params.get('preset');
+  const note = document.getElementById('preset-note')!;
+  note.hidden = !preset;
+  if (preset) note.textContent = `Preset: ${preset}. Share this page's link to give others the same report.`;
+}
+
 export async function initReportBuilder(): Promise<void> {
   const form = document.getElementById('report-form') as HTMLFormElement | null;
   if (!form) return;
@@ -30,10 +62,9 @@ export async function initReportBuilder(): Promise<void> {
   const status = document.getElementById('report-status')!;
   const target = document.getElementById('report')!;
   const params = new URLSearchParams(location.search);
-  const chosen = new Set(params.getAll('body'));
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[name=body]')) box.checked = chosen.has(box.value);
-  const onInput = form.elements.namedItem('on') as HTMLInputElement;
-  if (params.get('on')) onInput.value = params.get('on')!;
+  fillForm(form, params);
+  initBodyFilter(form);
+  expandForPrint();
   document.getElementById('clear-bodies')!.addEventListener('click', () => {
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=body]')) box.checked = false;
   });
@@ -45,16 +76,21 @@ export async function initReportBuilder(): Promise<void> {
     const ix = indexCrosswalk((await res.json()) as CrosswalkData);
     const today = todayIso();
     const sel = parseSelection(ix, paramsToInput(params), today);
-    report = buildReport(ix, sel, today);
+    report = buildReport(ix, sel, today, { institution: params.get('institution') ?? undefined });
     target.innerHTML = renderReportHtml(report, reportLinks(base));
   } catch (e) {
-    const msg =
-      e instanceof SelectionError
-        ? `The link's selection is not valid: ${e.message}`
-        : `The report could not be built: ${(e as Error).message}`;
-    target.insertAdjacentHTML('afterbegin', `<p class="notice" role="alert"></p>`);
-    target.querySelector('.notice')!.textContent = msg;
+    target.insertAdjacentHTML('afterbegin', `<p class="notice" role="alert" tabindex="-1"></p>`);
+    const notice = target.querySelector<HTMLElement>('.notice')!;
+    notice.textContent = plainError(e, e instanceof SelectionError);
+    notice.focus();
     return;
+  }
+  if (location.search) {
+    // The user asked for this report: bring it into view and move focus to its title.
+    const title = document.getElementById('report-title');
+    title?.setAttribute('tabindex', '-1');
+    title?.focus({ preventScroll: true });
+    title?.scrollIntoView({ block: 'start' });
   }
   const downloads = document.getElementById('downloads')!;
   downloads.hidden = false;
@@ -63,18 +99,30 @@ export async function initReportBuilder(): Promise<void> {
       0,
       120,
     );
+  const run = async (label: string, make: () => Promise<void>) => {
+    status.textContent = `Preparing ${label}…`;
+    try {
+      await make();
+      status.textContent = `${label} downloaded.`;
+    } catch (e) {
+      status.textContent = `Could not prepare the ${label}: ${(e as Error).message}. Try again, or use another format.`;
+    }
+  };
   for (const btn of downloads.querySelectorAll<HTMLButtonElement>('button[data-format]')) {
-    btn.addEventListener('click', async () => {
+    btn.addEventListener('click', () => {
       const format = btn.dataset.format as Exclude<Format, 'pdf'>;
-      status.textContent = `Preparing ${format.toUpperCase()}…`;
-      try {
+      return run(format.toUpperCase(), async () => {
         const excel = format === 'xlsx' ? (await import('exceljs')).default : undefined;
         download(`${stem}.${format}`, await renderPortable(report, format, excel), MIME[format]);
-        status.textContent = `${format.toUpperCase()} downloaded.`;
-      } catch (e) {
-        status.textContent = `Could not prepare ${format.toUpperCase()}: ${(e as Error).message}`;
-      }
+      });
     });
   }
+  document.getElementById('download-pdf')!.addEventListener('click', () =>
+    run('PDF', async () => {
+      const paper = (form.elements.namedItem('paper') as HTMLSelectElement).value as Paper;
+      const { renderPdfInBrowser } = await import('./report-pdf.ts');
+      download(`${stem}.pdf`, await renderPdfInBrowser(report, { paper }), MIME.pdf);
+    }),
+  );
   document.getElementById('print')!.addEventListener('click', () => window.print());
 }

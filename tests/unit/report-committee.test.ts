@@ -1,6 +1,7 @@
 /** The committee report: cover, "act on first", codes in the table, model wording, initiatives, evidence appendix. */
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Selection } from '../../src/lib/coverage.ts';
 import { buildReport, institutionName, MAX_INSTITUTION_CHARS } from '../../src/lib/report/build.ts';
@@ -9,6 +10,7 @@ import { renderReportHtml } from '../../src/lib/report/html.ts';
 import { renderPortable } from '../../src/lib/report/index.ts';
 import { renderMarkdown } from '../../src/lib/report/markdown.ts';
 import { renderPdf } from '../../src/lib/report/pdf.ts';
+import { availablePresets, PRESETS, presetParams } from '../../src/lib/report/presets.ts';
 import { gapReportSchema } from '../../src/lib/report/schema.ts';
 import { loadFixtures, TODAY } from '../helpers.ts';
 
@@ -170,5 +172,23 @@ describe('committee sections in Markdown, HTML and XLSX', () => {
       { text: 'B.1.1', hyperlink: 'https://example.org/beta-board/2024#b-1-1' },
     ]);
     expect(values('Evidence').length - 1).toBe(evidenceRows(gammaOnly).length);
+  });
+});
+
+describe('report builder presets', () => {
+  it('every preset names bodies that exist in content/accreditors, and presets with an unknown body are hidden', () => {
+    const known = new Set(readdirSync('content/accreditors').map((f) => f.replace(/\.md$/, '')));
+    expect(availablePresets(known)).toEqual(PRESETS);
+    expect(PRESETS.find((p) => p.id === 'us-academic-health-centre')!.bodies).toEqual([
+      'lcme',
+      'ccne',
+      'acpe',
+      'acgme-cpr',
+      'tjc-hospital',
+    ]);
+    expect(availablePresets(new Set(['lcme', 'ccne'])).map((p) => p.id)).toEqual([]);
+    expect(presetParams(PRESETS[0]!).toString()).toBe(
+      'body=lcme&body=ccne&body=acpe&body=acgme-cpr&body=tjc-hospital&preset=US+academic+health+centre',
+    );
   });
 });
