@@ -148,6 +148,29 @@ Expects programs to run interprofessional team debriefs.
     ]);
   });
 
+  it('a recommendation starts as a draft of today, with its ID and evidence characteristic derived', () => {
+    const c = ctx();
+    const r = resolveAnswers('recommendation', { ...VALID.recommendation, date: undefined }, c);
+    expect(r.answers).toMatchObject({
+      id: 'gamma-commission-psychological-safety',
+      'proposed-by': 'IP-CLE Crosswalk project (draft)',
+      'evidence-characteristic': 'psychological-safety',
+      status: 'draft',
+      date: new Date().toISOString().slice(0, 10),
+    });
+    const s = buildScaffold(
+      'recommendation',
+      resolveAnswers('recommendation', VALID.recommendation, c).answers,
+      c,
+      TODAY,
+    );
+    expect(s.path).toBe('content/recommendations/gamma-commission-psychological-safety.md');
+    expect(s.text).toContain('history:\n  - status: draft\n    date: "2026-11-20"\n---\n');
+    expect(s.diagnostics).toEqual([]);
+    const bad = resolveAnswers('recommendation', { ...VALID.recommendation, 'model-standard': 'alpha-2020/a-3' }, c);
+    expect(bad.errors[0]).toMatchObject({ flag: 'model-standard', fix: 'did you mean `alpha-2020/a-1`?' });
+  });
+
   it('checks each answer against its field, with did-you-mean', () => {
     const r = resolveAnswers(
       'standard',
