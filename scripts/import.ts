@@ -7,19 +7,20 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { exceptionsOnDisk } from '../src/lib/node/git.ts';
+import { InputError, readRegularFile } from '../src/lib/node/read-bounded.ts';
 import { writeTogether, WriteTogetherError } from '../src/lib/node/write-together.ts';
+import { IMPORT_LIMITS } from '../src/lib/spreadsheet/limits.ts';
 import { planImport, renderPlan } from '../src/lib/spreadsheet/import.ts';
 import { csvWorkbook, decodeCsvBytes, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
 
 const USAGE = 'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--content DIR] [--format human|json]';
-/** Far above any real export (the designed 40,000 mappings make a ~15 MB workbook). */
-const MAX_BYTES = 200_000_000;
 /** Enough messages to fix a sheet; the count of the rest is printed. */
 const SHOWN = 100;
 
@@ -48,8 +49,8 @@ if (parsed.positionals.length !== 1) fail(2, `expected one FILE, found ${parsed.
 if (v.format !== 'human' && v.format !== 'json') fail(2, `unknown --format "${v.format}": expected human or json`);
 const file = parsed.positionals[0]!;
 
-let workbook: RawWorkbook;
-try {
+/** The input as a workbook; exit 2 for a path that cannot be read as one, 1 for a file that is not a valid export. */
+async function readInput(file: string): Promise<RawWorkbook> {
   let st;
   try {
     st = statSync(file);
@@ -61,20 +62,34 @@ try {
       .filter((n) => n.toLowerCase().endsWith('.csv'))
       .sort();
     if (names.length === 0) fail(2, `${file} holds no .csv files`);
-    workbook = csvWorkbook(
-      file,
-      names.map((n) => ({ path: join(file, n), text: decodeCsvBytes(readFileSync(join(file, n)), join(file, n)) })),
-    );
-  } else if (st.size > MAX_BYTES) {
-    fail(2, `${file} is ${(st.size / 1e6).toFixed(0)} MB; at most ${MAX_BYTES / 1e6} MB can be imported`);
-  } else if (/\.xlsx$/i.test(file)) {
-    workbook = await readXlsx(readFileSync(file), ExcelJS, file);
-  } else if (/\.csv$/i.test(file)) {
-    workbook = csvWorkbook(file, [{ path: file, text: decodeCsvBytes(readFileSync(file), file) }]);
-  } else {
-    fail(2, `${file}: expected an .xlsx or .csv file (save from Excel as "Excel Workbook" or "CSV UTF-8")`);
+    // The limit holds for the folder's files together.
+    let budget = IMPORT_LIMITS.inputBytes;
+    const files = names.map((n) => {
+      const path = join(file, n);
+      const bytes = readRegularFile(path, budget);
+      budget -= bytes.length;
+      return { path, text: decodeCsvBytes(bytes, path) };
+    });
+    return csvWorkbook(file, files);
   }
+  if (/\.xlsx$/i.test(file))
+    return readXlsx(readRegularFile(file, IMPORT_LIMITS.inputBytes), ExcelJS, file, { inflateRaw });
+  if (/\.csv$/i.test(file))
+    return csvWorkbook(file, [
+      { path: file, text: decodeCsvBytes(readRegularFile(file, IMPORT_LIMITS.inputBytes), file) },
+    ]);
+  return fail(2, `${file}: expected an .xlsx or .csv file (save from Excel as "Excel Workbook" or "CSV UTF-8")`);
+}
+
+/** zlib's raw inflate, stopping at `maxBytes` of output (a part that claims less than it holds fails). */
+const inflateRaw = (data: Uint8Array, maxBytes: number) =>
+  inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+
+let workbook: RawWorkbook;
+try {
+  workbook = await readInput(file);
 } catch (e) {
+  if (e instanceof InputError) fail(2, e.message);
   if (e instanceof ReadError) fail(1, e.message);
   throw e;
 }

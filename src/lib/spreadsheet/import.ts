@@ -105,6 +105,7 @@ function planSheets(
         edits: [],
         changes: [],
         mappingRows: new Map(),
+        appended: 0,
       };
       planned.set(row.path, p);
     }

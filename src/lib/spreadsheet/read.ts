@@ -4,6 +4,8 @@
  */
 import type ExcelJSNs from 'exceljs';
 import { sheetForCsvName, sheetForHeader } from './columns.ts';
+import { IMPORT_LIMITS } from './limits.ts';
+import { checkXlsxZip, ZipError, type InflateRaw } from './zip.ts';
 
 type ExcelJS = typeof ExcelJSNs;
 
@@ -73,8 +75,31 @@ function toRawCell(value: unknown): RawCell {
   return { kind: 'string', text: String(value) };
 }
 
-/** Read an XLSX workbook. Throws ReadError when the bytes are not a workbook. */
-export async function readXlsx(bytes: Uint8Array, excel: ExcelJS, file: string): Promise<RawWorkbook> {
+/** More rows than a sheet may have: said at the first row past the limit. */
+const tooManyRows = (line: number) =>
+  new ReadError(
+    `line ${line.toLocaleString('en')}: more than ${IMPORT_LIMITS.rows.toLocaleString('en')} rows below the header; import the edited rows in smaller files`,
+    line,
+  );
+
+/**
+ * Read an XLSX workbook. Throws ReadError when the bytes are not a workbook or exceed the import limits
+ * (checked before inflating; pass `inflateRaw` to also catch parts that lie about their size).
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+  excel: ExcelJS,
+  file: string,
+  options: { inflateRaw?: InflateRaw } = {},
+): Promise<RawWorkbook> {
+  try {
+    checkXlsxZip(bytes, options.inflateRaw);
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    throw new ReadError(
+      `${file} is not a readable XLSX workbook: ${e.message}; save it from Excel as "Excel Workbook (.xlsx)"`,
+    );
+  }
   const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -87,6 +112,11 @@ export async function readXlsx(bytes: Uint8Array, excel: ExcelJS, file: string):
   wb.eachSheet((ws) => {
     const rows: RawCell[][] = [];
     const count = ws.rowCount;
+    if (count > IMPORT_LIMITS.rows + 1)
+      throw new ReadError(
+        `${file}, sheet ${ws.name}: ${tooManyRows(IMPORT_LIMITS.rows + 2).message}`,
+        IMPORT_LIMITS.rows + 2,
+      );
     for (let r = 1; r <= count; r++) {
       const row = ws.findRow(r);
       const cells: RawCell[] = [];
@@ -101,6 +131,7 @@ export async function readXlsx(bytes: Uint8Array, excel: ExcelJS, file: string):
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice().sort();
     sheets.push({ name: ws.name, rows, merges });
   });
+  if (sheets.length === 0) throw new ReadError(`${file} holds no sheets; export again with \`npm run export\``);
   return { file, format: 'xlsx', sheets };
 }
 
@@ -123,6 +154,7 @@ export function parseCsv(text: string, sheetName: string): RawSheet {
   let nextNl = -1;
   const endRecord = () => {
     while (row.length && row[row.length - 1]!.kind === 'empty') row.pop();
+    if (rows.length > IMPORT_LIMITS.rows) throw tooManyRows(line);
     rows.push(row);
     row = [];
   };

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostics.ts';
 import { didYouMean } from '../../suggest.ts';
 import { columnLetter } from '../cells.ts';
 import type { SheetName, SheetSpec } from '../columns.ts';
+import { IMPORT_LIMITS } from '../limits.ts';
 import type { RawSheet, RawWorkbook } from '../read.ts';
 import type { FileRow } from '../rows.ts';
 import type { Edit } from '../../frontmatter-edit.ts';
@@ -93,9 +94,18 @@ export function err(
 
 /** "Did you mean", while the run's budget of suggestions lasts. */
 export function suggest(ctx: ImportContext, word: string, candidates: Iterable<string>): string | undefined {
-  if (ctx.suggestions >= SUGGESTION_LIMIT) return undefined;
+  if (ctx.suggestions >= SUGGESTION_LIMIT || word.length > IMPORT_LIMITS.suggestChars) return undefined;
   ctx.suggestions++;
-  return didYouMean(word, candidates);
+  // Only candidates within reach of the edit-distance threshold (or containing the word) can win.
+  const reach = Math.max(2, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  const near: string[] = [];
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    if (Math.abs(c.length - word.length) <= reach || cl.includes(lower) || lower.includes(cl)) near.push(c);
+    if (near.length >= IMPORT_LIMITS.suggestCandidates) break;
+  }
+  return didYouMean(word, near);
 }
 
 /** A sheet row read into values, one per column of the spec. */
@@ -119,6 +129,8 @@ export interface Planned {
   changes: FieldChange[];
   /** Mapping index in the new file -> the sheet row that describes it (for locating check messages). */
   mappingRows: Map<number, SheetRow>;
+  /** New mappings appended so far (their indexes follow the existing ones). */
+  appended: number;
   entityRow?: SheetRow;
 }
 

@@ -104,7 +104,12 @@ export function planMappingRows(
   // Rows sharing a _key were copied: the one still describing the exported mapping keeps it, the
   // copies are new rows.
   const groups = new Map<string, SheetRow[]>();
-  for (const r of rows) if (r.key !== undefined) groups.set(r.key, [...(groups.get(r.key) ?? []), r]);
+  for (const r of rows) {
+    if (r.key === undefined) continue;
+    const group = groups.get(r.key);
+    if (group) group.push(r);
+    else groups.set(r.key, [r]);
+  }
   const asNew = new Set<SheetRow>();
   const skip = new Set<SheetRow>();
   for (const [key, group] of groups) {
@@ -114,19 +119,17 @@ export function planMappingRows(
       for (const r of group) if (r !== same[0]) asNew.add(r);
       continue;
     }
+    const listed = `rows ${group
+      .slice(0, 5)
+      .map((g) => g.row)
+      .join(', ')}${group.length > 5 ? ` and ${(group.length - 5).toLocaleString('en')} more` : ''}`;
     for (const r of group) {
       skip.add(r);
-      err(
-        ctx,
-        'import-row',
-        where(ctx, r.sheet, spec.name, r.row),
-        `rows ${group.map((g) => g.row).join(', ')} were all exported as \`${key}\``,
-        {
-          found: 'copies of one exported row with the same hidden _key',
-          expected: 'one row per mapping',
-          fix: 'keep one of the rows; on rows meant as new mappings, clear the _key and _hash cells',
-        },
-      );
+      err(ctx, 'import-row', where(ctx, r.sheet, spec.name, r.row), `${listed} were all exported as \`${key}\``, {
+        found: 'copies of one exported row with the same hidden _key',
+        expected: 'one row per mapping',
+        fix: 'keep one of the rows; on rows meant as new mappings, clear the _key and _hash cells',
+      });
     }
   }
   const claimed = new Map<string, number>();
@@ -269,8 +272,7 @@ export function planMappingRows(
     const existing: unknown[] = Array.isArray(s.file.data.mappings) ? s.file.data.mappings : [];
     const { entry, dropped } = withoutCopiedReviews(typed, existing);
     const p = plannedFor(s.file);
-    const existingCount = existing.length;
-    const index = existingCount + [...p.mappingRows.keys()].filter((k) => k >= existingCount).length;
+    const index = existing.length + p.appended++;
     p.edits.push({ op: 'append', path: ['mappings'], value: entry });
     p.mappingRows.set(index, r);
     p.changes.push({

@@ -6,11 +6,12 @@
 import { restoreFormulaCell } from '../../csv.ts';
 import { brief, CellError, columnLetter, decodeCell } from '../cells.ts';
 import { ABOUT_SHEET, SHEET_NAMES, SHEETS, type Column, type SheetName, type SheetSpec } from '../columns.ts';
+import { IMPORT_LIMITS } from '../limits.ts';
 import type { RawCell, RawSheet, RawWorkbook } from '../read.ts';
 import { err, suggest, where, type ImportContext, type SheetRow } from './context.ts';
 
 /** More rows than any sheet of the designed scale (40,000 mappings) needs; beyond it, refuse. */
-export const MAX_ROWS = 100_000;
+export const MAX_ROWS = IMPORT_LIMITS.rows;
 
 /** Which exported sheet each workbook sheet is; a sheet the importer cannot place is an error. */
 export function selectSheets(ctx: ImportContext, workbook: RawWorkbook, notes: string[]): Map<SheetName, RawSheet> {
@@ -87,13 +88,21 @@ export function readHeader(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec)
   let ok = true;
   const colOf = spec.columns.map(() => 0);
   const seen = new Map<string, number>();
-  const width = Math.max(...sheet.rows.map((r) => r.length));
-  for (let c = 0; c < Math.max(header.length, width); c++) {
+  // Which columns hold data below the header, in one pass over the cells (a sheet may be very wide).
+  const filled = new Set<number>();
+  let width = header.length;
+  for (let i = 1; i < sheet.rows.length; i++)
+    sheet.rows[i]!.forEach((cell, c) => {
+      if (cell.kind === 'empty') return;
+      filled.add(c);
+      if (c >= width) width = c + 1;
+    });
+  for (let c = 0; c < width; c++) {
     const cell = header[c] ?? { kind: 'empty', text: '' };
     const name = cell.text.trim();
     const at = where(ctx, sheet, spec.name, 1, c + 1);
     if (cell.kind === 'empty') {
-      if (sheet.rows.some((r, i) => i > 0 && r[c] && r[c]!.kind !== 'empty')) {
+      if (filled.has(c)) {
         ok = false;
         err(ctx, 'import-header', at, 'a column with data has no name in the header row', {
           found: 'an empty header cell above filled cells',
@@ -107,7 +116,7 @@ export function readHeader(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec)
     if (idx < 0) {
       ok = false;
       err(ctx, 'import-header', at, `unknown column \`${name}\``, {
-        found: JSON.stringify(name),
+        found: brief(name),
         expected: `one of: ${spec.columns.map((x) => x.header).join(', ')}`,
         fix:
           suggest(
@@ -154,6 +163,14 @@ function readCell(
 ) {
   const at = where(ctx, sheet, spec.name, row, col, c.header);
   const asText = 'format the cells as Text (Home › Number › Text), then retype the value';
+  if (cell.text.length > IMPORT_LIMITS.cellChars) {
+    err(ctx, 'import-cell', at, `the cell holds ${cell.text.length.toLocaleString('en')} characters`, {
+      found: brief(cell.text),
+      expected: `at most ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters, the most a spreadsheet cell holds`,
+      fix: 'shorten the text (bodies are short summaries; link to long documents instead)',
+    });
+    return undefined;
+  }
   switch (cell.kind) {
     case 'empty':
       return { value: undefined };
