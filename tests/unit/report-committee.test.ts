@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Selection } from '../../src/lib/coverage.ts';
 import { buildReport, institutionName, MAX_INSTITUTION_CHARS } from '../../src/lib/report/build.ts';
-import { bodyGroups, evidenceRows } from '../../src/lib/report/committee.ts';
+import { bodyGroups, evidenceRows, moreActFirst } from '../../src/lib/report/committee.ts';
 import { renderReportHtml } from '../../src/lib/report/html.ts';
 import { renderPortable } from '../../src/lib/report/index.ts';
 import { renderMarkdown } from '../../src/lib/report/markdown.ts';
@@ -73,6 +73,13 @@ describe('committee report model (schema 2.1)', () => {
       review: 'reviewed',
       editionStatus: 'in force; text read: part; not selected',
     });
+  });
+  it('the act-on-first page says how many more there are, in the singular or plural', () => {
+    expect(moreActFirst(report, 4)).toBe('');
+    expect(moreActFirst(report, 3)).toBe(
+      '1 more characteristic has gaps or opportunities: see the table, Gaps and Integration opportunities.',
+    );
+    expect(moreActFirst(report, 2)).toMatch(/^2 more characteristics have gaps/);
   });
   it('wide selections split into groups of bodies', () => {
     expect(bodyGroups([1, 2, 3, 4, 5, 6, 7], 6)).toEqual([[1, 2, 3, 4, 5, 6], [7]]);

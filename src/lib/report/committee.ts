@@ -95,6 +95,13 @@ export function actFirstLines(r: GapReport, limit = ACT_FIRST_LIMIT): ActFirstLi
   });
 }
 
+/** The line under a full "act on first" list: how many more, and where they are. */
+export function moreActFirst(r: GapReport, shown: number): string {
+  const n = r.actFirst.length - shown;
+  if (n <= 0) return '';
+  return `${n} more ${n === 1 ? 'characteristic has' : 'characteristics have'} gaps or opportunities: see the table, Gaps and Integration opportunities.`;
+}
+
 /** A matrix cell in words with its standard codes: "Covered [3]: B.1.1, B.2". Never colour alone. */
 export function cellWithCodes(cell: ReportCell, marks: (q: readonly string[]) => string): string {
   const m = marks(cell.qualifiers);

@@ -5,7 +5,14 @@
 import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
 import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
-import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
+import {
+  actFirstLines,
+  cover,
+  moreActFirst,
+  editionLabel,
+  evidenceRows,
+  multiStandardInitiatives,
+} from './committee.ts';
 import type { GapReport } from './schema.ts';
 import {
   bodiesLine,
@@ -57,9 +64,7 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
     first.length
       ? `<ol id="report-act-first">${first.map((l) => `<li><a href="${links.characteristic(l.characteristic)}">${esc(l.name)}</a> (severity ${esc(l.severity)}, support ${l.support.toFixed(2)}): ${esc(l.text)}</li>`).join('')}</ol>`
       : '<p>No gaps or opportunities in this selection.</p>',
-    r.actFirst.length > first.length
-      ? `<p>${r.actFirst.length - first.length} more characteristics with gaps or opportunities are listed under Gaps.</p>`
-      : '',
+    moreActFirst(r, first.length) ? `<p>${esc(moreActFirst(r, first.length))}</p>` : '',
   );
   if (r.noEdition.length)
     out.push(

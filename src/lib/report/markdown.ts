@@ -2,7 +2,14 @@
 import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
 import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
-import { actFirstLines, cover, editionLabel, evidenceRows, multiStandardInitiatives } from './committee.ts';
+import {
+  actFirstLines,
+  cover,
+  moreActFirst,
+  editionLabel,
+  evidenceRows,
+  multiStandardInitiatives,
+} from './committee.ts';
 import {
   bodiesLine,
   cellTextWithCodes,
@@ -47,11 +54,7 @@ export function renderMarkdown(r: GapReport): string {
   first.forEach((l, i) =>
     out.push(`${i + 1}. **${esc(l.name)}** (severity ${l.severity}, support ${l.support.toFixed(2)}): ${esc(l.text)}`),
   );
-  if (r.actFirst.length > first.length)
-    out.push(
-      '',
-      `${r.actFirst.length - first.length} more characteristics with gaps or opportunities are listed under Gaps.`,
-    );
+  if (moreActFirst(r, first.length)) out.push('', moreActFirst(r, first.length));
   out.push('');
   if (r.noEdition.length)
     out.push(`No edition in force on ${r.selection.on}: ${r.noEdition.map((b) => b.name).join(', ')}.`, '');

@@ -5,7 +5,7 @@
  */
 import type { Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
-import { actFirstLines, bodyGroups, cellWithCodes, cover } from './committee.ts';
+import { actFirstLines, moreActFirst, bodyGroups, cellWithCodes, cover } from './committee.ts';
 import { gapSections, laterSections, table, type Content } from './pdf-sections.ts';
 import type { GapReport } from './schema.ts';
 import { bodiesLine, countsInOrder, pct, provenanceLine, selectionLine, STATUS_HEADERS } from './tabular.ts';
@@ -52,7 +52,7 @@ function coverPage(r: GapReport): Content[] {
 
 function actFirstPage(r: GapReport): Content[] {
   const lines = actFirstLines(r);
-  const more = r.actFirst.length - lines.length;
+  const more = moreActFirst(r, lines.length);
   const s = r.summary;
   return [
     { text: 'Act on first', style: 'h2', pageBreak: 'before' },
@@ -70,9 +70,7 @@ function actFirstPage(r: GapReport): Content[] {
           9,
         )
       : { text: 'No gaps or opportunities in this selection.' },
-    ...(more > 0
-      ? [{ text: `${more} more characteristics with gaps or opportunities are listed under Gaps.`, italics: true }]
-      : []),
+    ...(more ? [{ text: more, italics: true }] : []),
     { text: `${provenanceLine(r)}`, italics: true, fontSize: 8, margin: [0, 8, 0, 0] },
   ];
 }
