@@ -60,9 +60,11 @@ export function lookups(r: GapReport) {
   for (const ch of r.characteristics)
     for (const cell of ch.cells)
       for (const s of [...cell.standards, ...(cell.carried?.standards ?? [])]) code.set(s.id, s.code);
+  const bodies = new Map(r.bodies.map((b) => [b.id, b.label]));
+  const names = new Map(r.characteristics.map((c) => [c.id, c.name]));
   return {
-    body: (id: string) => r.bodies.find((b) => b.id === id)?.label ?? id,
-    characteristic: (id: string) => r.characteristics.find((c) => c.id === id)?.name ?? id,
+    body: (id: string) => bodies.get(id) ?? id,
+    characteristic: (id: string) => names.get(id) ?? id,
     code: (id: string) => code.get(id) ?? id,
   };
 }
