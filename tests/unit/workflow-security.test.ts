@@ -1,0 +1,118 @@
+/** Workflow security invariants (issue 12, item 10): pinned actions, no write token near PR code, split deploy rights. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  steps: Step[];
+  permissions?: Record<string, string> | string;
+  needs?: string | string[];
+}
+interface Workflow {
+  on: Record<string, unknown> | string | string[];
+  permissions?: Record<string, string> | string;
+  jobs: Record<string, Job>;
+}
+
+const DIR = '.github/workflows';
+const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
+const text = (f: string) => readFileSync(`${DIR}/${f}`, 'utf8');
+const wf = (f: string) => parse(text(f)) as Workflow;
+const triggers = (w: Workflow) => (typeof w.on === 'string' ? [w.on] : Array.isArray(w.on) ? w.on : Object.keys(w.on));
+
+/** The scopes a job may write with: its own permissions, else the workflow's (GitHub's default is write-all). */
+function writeScopes(w: Workflow, job: Job): string[] {
+  const p = job.permissions ?? w.permissions ?? 'write-all';
+  if (typeof p === 'string') return p === 'read-all' || p === '{}' ? [] : ['*'];
+  return Object.entries(p)
+    .filter(([, v]) => v === 'write')
+    .map(([k]) => k);
+}
+/** A job runs the branch's code when it checks out the repository or runs anything (npm, scripts). */
+const runsRepoCode = (job: Job) => job.steps.some((s) => s.uses?.startsWith('actions/checkout') || s.run);
+
+describe('workflow security invariants', () => {
+  it('every action is pinned to a full commit SHA with its version in a comment', () => {
+    let n = 0;
+    for (const f of files)
+      for (const line of text(f).split('\n')) {
+        const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!m) continue;
+        n++;
+        expect(m[1], `${f}: ${line.trim()}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+        expect(m[2], `${f}: ${line.trim()} needs "# vX.Y.Z"`).toMatch(/^\s+#\s*v\d+(\.\d+)*\b/);
+      }
+    expect(n).toBeGreaterThanOrEqual(10);
+  });
+
+  it('an action referenced by tag or branch is caught', () => {
+    // The same pattern the test above applies, on lines that must fail it.
+    for (const bad of ['actions/checkout@v4', 'actions/checkout@main', 'actions/checkout@11bd719'])
+      expect(bad).not.toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+  });
+
+  it('no job that runs pull-request code holds a token with write scope', () => {
+    const prWorkflows = files.filter((f) => triggers(wf(f)).some((t) => t.startsWith('pull_request')));
+    expect(prWorkflows).toContain('ci.yml');
+    for (const f of prWorkflows) {
+      const w = wf(f);
+      // pull_request_target runs with a write token: it must never check out or run the branch.
+      for (const [name, job] of Object.entries(w.jobs)) {
+        if (runsRepoCode(job)) expect(writeScopes(w, job), `${f} job ${name}`).toEqual([]);
+        if (writeScopes(w, job).length) {
+          expect(
+            job.steps.filter((s) => s.run || s.uses?.startsWith('actions/checkout')),
+            `${f} job ${name}`,
+          ).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('checkouts keep no token in .git/config', () => {
+    for (const f of files)
+      for (const job of Object.values(wf(f).jobs))
+        for (const s of job.steps.filter((x) => x.uses?.startsWith('actions/checkout')))
+          expect(s.with, f).toMatchObject({ 'persist-credentials': false });
+  });
+
+  it('the deploy build job holds no pages or id-token write; only the deploy job does', () => {
+    const w = wf('deploy.yml');
+    expect(w.permissions).toEqual({ contents: 'read' });
+    expect(writeScopes(w, w.jobs.build!)).toEqual([]);
+    expect(w.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(runsRepoCode(w.jobs.deploy!)).toBe(false);
+    for (const [name, job] of Object.entries(w.jobs))
+      if (name !== 'deploy') expect(writeScopes(w, job), name).toEqual([]);
+  });
+
+  it('the diff comment neutralises images, links and HTML from the branch', async () => {
+    const job = wf('ci.yml').jobs['diff-comment']!;
+    const script = String(job.steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
+    const evil =
+      '# Diff\n![x](https://evil.example/t.png) [click](https://evil.example) <img src=x onerror=alert(1)> https://evil.example';
+    let posted = '';
+    const github = {
+      paginate: async () => [],
+      rest: { issues: { listComments: {}, createComment: async (a: { body: string }) => void (posted = a.body) } },
+    };
+    const context = { repo: { owner: 'o', repo: 'r' }, issue: { number: 1 } };
+    const require = (m: string) => {
+      expect(m).toBe('node:fs');
+      return { readFileSync: () => evil };
+    };
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...a: unknown[]) => Promise<void>;
+    await new AsyncFunction('require', 'github', 'context', script)(require, github, context);
+    expect(posted).toMatch(/^<!-- crosswalk-diff -->\n/);
+    const body = posted.slice(posted.indexOf('\n') + 1);
+    expect(body).not.toMatch(/!\[|\]\(|<|:\/\//);
+    expect(body).toContain('evil.example');
+  });
+});
