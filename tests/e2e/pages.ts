@@ -35,7 +35,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
  */
 export async function overflow(page: Page): Promise<{ width: number; culprits: string[] }> {
   return page.evaluate(() => {
-    const vw = document.documentElement.clientWidth;
+    // the window's width, not the root's: a page that overflows can widen the root
+    const vw = window.innerWidth;
     const culprits: string[] = [];
     for (const e of document.querySelectorAll('body *')) {
       const r = e.getBoundingClientRect();

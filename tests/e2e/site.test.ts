@@ -38,20 +38,20 @@ describe('search', () => {
     await page.fill('#q', 'pharmacy students');
     await expect
       .poll(() => page.locator('#search-results li a').allTextContents())
-      .toContain('B.1.1 Interprofessional Education');
+      .toContain('BPB B.1.1: Interprofessional Education');
     await page.fill('#q', 'fixture');
     await page.selectOption('select[name=verification]', 'verified');
     await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/^3 results/);
     const titles = await page.locator('#search-results li a').allTextContents();
     expect(titles.sort()).toEqual([
-      'A-1 Learning With Other Professions',
-      'A-1 Safe Learning Climate',
-      'B.1.1 Interprofessional Education',
+      'ANC A-1: Learning With Other Professions',
+      'ANC A-1: Safe Learning Climate',
+      'BPB B.1.1: Interprofessional Education',
     ]);
     await page.selectOption('select[name=body]', 'BPB');
     await expect
       .poll(() => page.locator('#search-results li a').allTextContents())
-      .toEqual(['B.1.1 Interprofessional Education']);
+      .toEqual(['BPB B.1.1: Interprofessional Education']);
     expect(all).toBeGreaterThan(1);
     expect(page.url()).toContain('verification=verified');
     expect(errors).toEqual([]);
@@ -60,7 +60,7 @@ describe('search', () => {
     const { page } = await open('search/?characteristic=Teams+and+teamwork&strength=partial');
     await expect
       .poll(() => page.locator('#search-results li a').allTextContents())
-      .toEqual(expect.arrayContaining(['G 3']));
+      .toEqual(expect.arrayContaining(['GPC G 3']));
     expect(await page.locator('select[name=characteristic]').inputValue()).toBe('Teams and teamwork');
   });
 });
@@ -72,7 +72,7 @@ describe('matrix', () => {
     expect(await visibleCols()).toBe(3);
     await page.selectOption('select[name=profession]', 'pharmacy');
     expect(await visibleCols()).toBe(1);
-    expect(await page.locator('#matrix-count').textContent()).toBe('Showing 1 of 3 bodies.');
+    expect(await page.locator('#matrix-count').textContent()).toBe('Showing 1 of 3 bodies and 4 of 4 characteristics.');
     expect(page.url()).toContain('profession=pharmacy');
     await page.selectOption('select[name=profession]', '');
     await page.selectOption('select[name=country]', 'US');
@@ -92,7 +92,7 @@ describe('matrix', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).name)).toBe('kind');
     // Tab onward to the first visible cell link and follow it with Enter.
     let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.closest('td.status') !== null)) && guard++ < 40)
+    while (!(await page.evaluate(() => document.activeElement?.closest('#matrix td') !== null)) && guard++ < 40)
       await page.keyboard.press('Tab');
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
     expect(href).toContain('/editions/gamma-2025/#c-');

@@ -1,0 +1,89 @@
+/** Browser tests of search: results say whose standard it is, group by body, and glossary synonyms find each other. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+import { openPage } from './pages.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launch();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const titles = (page: Page) => page.locator('#search-results li a').allTextContents();
+
+describe('search results', () => {
+  it('are titled "BODY code: title", with the edition and the body under the title', async () => {
+    const { page, errors } = await openPage(context, base, 'search/?q=pharmacy+students');
+    await expect.poll(() => titles(page)).toContain('BPB B.1.1: Interprofessional Education');
+    const item = page.locator('#search-results li', { hasText: 'BPB B.1.1: Interprofessional Education' });
+    expect(await item.locator('.result-meta').textContent()).toBe(
+      'Beta Accreditation Standards (2024) · Beta Pharmacy Board (fixture) (BPB)',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('a standard without a title is "BODY code"', async () => {
+    const { page } = await openPage(context, base, 'search/?characteristic=Teams+and+teamwork&strength=partial');
+    await expect.poll(() => titles(page)).toContain('GPC G 3');
+  });
+
+  it('offer the body filter with full names, and group results by body', async () => {
+    const { page } = await openPage(context, base, 'search/?q=fixture');
+    await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(3);
+    const options = await page.locator('select[name=body] option').allTextContents();
+    expect(options).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Beta Pharmacy Board \(fixture\) \(BPB\) \(\d+\)$/)]),
+    );
+    await page.check('input[name=group]');
+    await expect
+      .poll(() => page.locator('#search-results > li.result-group h2').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Beta Pharmacy Board \(fixture\) \(BPB\) \(\d+\)$/),
+          expect.stringMatching(/^Characteristics \(\d+\)$/),
+        ]),
+      );
+    const bpb = page.locator('#search-results > li.result-group', { hasText: 'Beta Pharmacy Board' });
+    expect(await bpb.locator('li a').allTextContents()).toEqual(
+      expect.arrayContaining(['BPB B.1.1: Interprofessional Education', 'BPB B-2: Team Practice']),
+    );
+    expect(page.url()).toContain('group=body');
+  });
+});
+
+describe('search synonyms from the glossary', () => {
+  it('control: Pagefind alone does not find B.1.1 for "IPE" (its text never says IPE)', async () => {
+    const { page } = await openPage(context, base, 'search/');
+    const url = new URL('pagefind/pagefind.js', base).href;
+    const urls = (await page.evaluate(`(async () => {
+      const pf = await import(${JSON.stringify(url)});
+      const { results } = await pf.search('IPE');
+      return Promise.all(results.map(async (r) => (await r.data()).url));
+    })()`)) as string[];
+    expect(urls.some((u) => u.includes('b-1-1'))).toBe(false);
+  });
+
+  it('"IPE" and "inter-professional education" find "Interprofessional Education"', async () => {
+    const { page, errors } = await openPage(context, base, 'search/?q=IPE');
+    await expect.poll(() => titles(page)).toContain('BPB B.1.1: Interprofessional Education');
+    await page.fill('#q', 'inter-professional education');
+    await expect.poll(() => titles(page)).toContain('BPB B.1.1: Interprofessional Education');
+    expect(errors).toEqual([]);
+  });
+
+  it('"teaming" finds teamwork; the glossary page lists the synonyms', async () => {
+    const { page } = await openPage(context, base, 'search/?q=teaming');
+    await expect.poll(() => titles(page)).toContain('Teams and teamwork');
+    const glossary = await openPage(context, base, 'glossary/');
+    const text = await glossary.page.locator('main').textContent();
+    expect(text).toContain('Interprofessional education (IPE)');
+    expect(text).toContain('Also: inter-professional education.');
+  });
+});
