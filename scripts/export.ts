@@ -2,17 +2,19 @@
 /**
  * npm run export -- [--out DIR] [--format xlsx,csv,json,schema] [--content DIR] [--force]
  * Writes the whole crosswalk for spreadsheets and reuse: DIR/ipcle-crosswalk.xlsx, DIR/csv/<sheet>.csv,
- * DIR/ipcle-crosswalk.json and DIR/schema/*.schema.json. Exit 0 ok, 1 invalid content, 2 bad usage or
- * an output that exists (pass --force to replace it).
+ * DIR/ipcle-crosswalk.json and DIR/schema/*.schema.json, staged beside DIR and renamed into place as one
+ * change. Exit 0 ok, 1 invalid content, 2 bad usage, a target that is not a folder, or an output that
+ * exists (pass --force to replace it).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { checkDir } from '../src/lib/check/index.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { dataVersion } from '../src/lib/node/crosswalk.ts';
-import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
+import { NotRegularFileError, OutputExistsError } from '../src/lib/node/files.ts';
+import { writeFolderAtomic } from '../src/lib/node/write-folder.ts';
 import {
   ExportError,
   exportJson,
@@ -55,6 +57,7 @@ if (check.errors > 0) {
 }
 const version = dataVersion(v.content);
 const outputs = new Map<string, string | Uint8Array>();
+let kept = 0;
 try {
   const tables = exportTables(check.content);
   if (formats.includes('xlsx')) outputs.set('ipcle-crosswalk.xlsx', await renderWorkbook(tables, ExcelJS, version));
@@ -65,22 +68,16 @@ try {
       .filter((n) => n.endsWith('.schema.json'))
       .sort())
       outputs.set(`schema/${f}`, readFileSync(join('src/schemas/json', f)));
-  // Refuse before writing anything, so a refused export leaves no half-updated folder.
-  const existing = [...outputs.keys()].filter((name) => existsSync(join(v.out, name)));
-  if (existing.length && !v.force)
-    fail(
-      2,
-      `${join(v.out, existing[0]!)}${existing.length > 1 ? ` and ${existing.length - 1} more files` : ''} already exist(s); pass --force to overwrite, or choose another --out`,
-    );
-  for (const [name, data] of outputs) writeFileAtomic(join(v.out, name), data, { force: v.force });
+  // All files or none: an interrupted or refused export leaves the folder as it was.
+  kept = writeFolderAtomic(v.out, outputs, { force: v.force }).kept;
 } catch (e) {
   if (e instanceof ExportError) fail(1, e.message);
-  if (e instanceof OutputExistsError) fail(2, e.message);
+  if (e instanceof OutputExistsError || e instanceof NotRegularFileError) fail(2, e.message);
   fail(2, `cannot write to ${v.out}: ${(e as Error).message}`);
 }
 const c = check.content;
 const mappings = c.standards.reduce((n, s) => n + s.data.mappings.length, 0);
 console.log(
-  `exported data version ${version} to ${v.out}/ (${[...outputs.keys()].length} files): ${mappings} mappings, ${c.standards.length} standards, ` +
+  `exported data version ${version} to ${v.out}/ (${[...outputs.keys()].length} files${kept ? `, ${kept} other files kept` : ''}): ${mappings} mappings, ${c.standards.length} standards, ` +
     `${c.characteristics.length} characteristics, ${c.accreditors.length} accreditors, ${c.editions.length} editions, ${c.initiatives.length} initiatives`,
 );
