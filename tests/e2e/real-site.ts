@@ -12,7 +12,7 @@ export const REAL_ROOT = 'test-results/real-site';
 /** Builds the site from content/ (about a minute); REUSE_REAL_SITE=1 keeps an earlier build, for quick reruns. */
 export function buildRealSite(): void {
   if (process.env.REUSE_REAL_SITE === '1' && existsSync(join(REAL_ROOT, 'index.html'))) return;
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' };
   for (const k of ['CROSSWALK_CONTENT', 'CROSSWALK_TODAY', 'CROSSWALK_DATA_VERSION']) delete env[k];
   const r = spawnSync(process.execPath, ['node_modules/.bin/astro', 'build', '--outDir', REAL_ROOT], {
     env,
