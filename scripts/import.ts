@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * npm run import -- FILE [--write] [--content DIR] [--format human|json]
+ * npm run import -- FILE [--write] [--content DIR] [--format human|json] [--map MAP.yaml | --write-map]
  * FILE is an edited export: an .xlsx workbook, one .csv file, or a folder of .csv files. Shows what would
  * change (a dry run); writes only with --write, and only when there is no error or conflict.
+ * A sheet of another layout (a committee's own crosswalk) is read through a column map: --write-map
+ * writes a starter next to it (FILE.map.yaml), --map names one; FILE.map.yaml is used when present.
  * Exit 0 ok, 1 errors in the sheet or conflicts (nothing written), 2 bad usage or unreadable file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -18,9 +20,14 @@ import { InputError, readRegularFile } from '../src/lib/node/read-bounded.ts';
 import { writeTogether, WriteTogetherError } from '../src/lib/node/write-together.ts';
 import { IMPORT_LIMITS } from '../src/lib/spreadsheet/limits.ts';
 import { planImport, renderPlan } from '../src/lib/spreadsheet/import.ts';
+import { isForeignWorkbook, MapError, parseForeignMap, starterMap } from '../src/lib/spreadsheet/foreign/map.ts';
+import { planForeign } from '../src/lib/spreadsheet/foreign/plan.ts';
+import { renderForeignPlan } from '../src/lib/spreadsheet/foreign/report.ts';
+import { checkSources } from '../src/lib/check/index.ts';
 import { csvWorkbook, decodeCsvBytes, readXlsx, ReadError, type RawWorkbook } from '../src/lib/spreadsheet/read.ts';
 
-const USAGE = 'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--content DIR] [--format human|json]';
+const USAGE =
+  'usage: npm run import -- FILE.xlsx|FILE.csv|FOLDER [--write] [--content DIR] [--format human|json] [--map MAP.yaml | --write-map]';
 /** Enough messages to fix a sheet; the count of the rest is printed. */
 const SHOWN = 100;
 
@@ -39,6 +46,8 @@ const cli = startCli('import', USAGE, {
     write: { type: 'boolean', default: false },
     content: { type: 'string', default: 'content' },
     format: { type: 'string', default: 'human' },
+    map: { type: 'string' },
+    'write-map': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -93,6 +102,8 @@ try {
   if (e instanceof ReadError) fail(1, e.message);
   throw e;
 }
+
+if (isForeignWorkbook(workbook) || v.map !== undefined || v['write-map']) runForeign(workbook);
 
 let sources;
 try {
@@ -150,3 +161,65 @@ if (v.format === 'json') {
   console.log(renderPlan(plan, { write: written, ...(failure && { failure }) }));
 }
 process.exit(plan.errors > 0 || failure ? 1 : 0);
+
+/** A sheet of another layout: through a column map, each row's fate, and an all-or-nothing write. */
+function runForeign(workbook: RawWorkbook): never {
+  const saved = `${file.replace(/\.(xlsx|csv)$/i, '')}.map.yaml`;
+  if (v['write-map']) {
+    if (v.map !== undefined) fail(2, '--write-map writes a new map: give it without --map');
+    if (existsSync(saved)) fail(2, `${saved} exists already; edit it, or delete it to start again`);
+    writeFileSync(saved, starterMap(workbook), { flag: 'wx' });
+    console.log(
+      `wrote ${saved}: check which column holds each field, then run npm run import -- ${file} --map ${saved}`,
+    );
+    process.exit(0);
+  }
+  const mapFile = v.map ?? (existsSync(saved) ? saved : undefined);
+  if (mapFile === undefined)
+    fail(
+      1,
+      `${file} is not a crosswalk export (its sheets: ${workbook.sheets.map((s) => `"${s.name}"`).join(', ')}). ` +
+        `To import a sheet of your own layout, write a column map with \`npm run import -- ${file} --write-map\`, ` +
+        `edit it, then run \`npm run import -- ${file} --map ${saved}\``,
+    );
+  let sources;
+  try {
+    sources = readContentDir(v.content);
+  } catch (e) {
+    fail(2, (e as Error).message);
+  }
+  const baseline = checkSources(sources);
+  if (baseline.errors > 0)
+    fail(1, `the content has ${baseline.errors} error(s); fix what \`npm run check\` lists first`);
+  let plan;
+  try {
+    const map = parseForeignMap(readFileSync(mapFile, 'utf8'), mapFile);
+    plan = planForeign(sources, baseline.content, workbook, map, { today: new Date().toISOString().slice(0, 10) });
+  } catch (e) {
+    if (e instanceof MapError) fail(1, e.message);
+    throw e;
+  }
+  if (mapFile !== v.map) console.log(`using the column map ${mapFile}`);
+  const wanted = v.write && plan.errors.length === 0 && plan.files.length > 0;
+  let failure: string | undefined;
+  if (wanted) {
+    try {
+      writeTogether(plan.files.map((f) => ({ path: f.file, data: f.after, before: f.before })));
+      outcome = `the import was written (${plan.files.length} file(s))`;
+    } catch (e) {
+      if (!(e instanceof WriteTogetherError)) throw e;
+      failure = e.message;
+    }
+  }
+  const written = wanted && failure === undefined;
+  if (v.format === 'json')
+    console.log(
+      JSON.stringify(
+        { ...plan, files: plan.files.map((f) => ({ file: f.file, new: f.before === null })), written, failure },
+        null,
+        2,
+      ),
+    );
+  else console.log(renderForeignPlan(plan, { write: written, ...(failure && { failure }) }));
+  process.exit(plan.errors.length > 0 || failure ? 1 : 0);
+}

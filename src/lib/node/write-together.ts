@@ -3,14 +3,14 @@
  * next to its target, then all are renamed into place; if one cannot be, those already replaced get
  * their old text back and no temporary file is left, so an import is applied whole or not at all.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileWrite {
   path: string;
   data: string;
-  /** The text the file held when the change was planned; if it holds anything else, nothing is written. */
-  before: string;
+  /** The text the file held when the change was planned (null: a new file, which must not exist yet); if it holds anything else, nothing is written. */
+  before: string | null;
 }
 
 /** The file operations used, replaceable in tests to fail at a chosen file. */
@@ -45,15 +45,18 @@ export function writeTogether(files: readonly FileWrite[], ops: WriteOps = DISK)
   };
   for (const [i, file] of files.entries()) {
     try {
-      if (readFileSync(file.path, 'utf8') !== file.before) {
+      const now = existsSync(file.path) ? readFileSync(file.path, 'utf8') : null;
+      if (now !== file.before) {
         removeTemps();
         throw new WriteTogetherError(
-          `${file.path} changed while the import was being planned; nothing written. Run the import again.`,
+          `${file.path} ${file.before === null ? 'was created' : 'changed'} while the import was being planned; nothing written. Run the import again.`,
         );
       }
+      // A new file's folder is created here; an empty folder may stay behind if a later file fails.
+      if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
       const tmp = tempFor(file.path, String(i));
       staged.push({ file, tmp });
-      ops.write(tmp, file.data, { flag: 'wx', mode: statSync(file.path).mode & 0o777 });
+      ops.write(tmp, file.data, { flag: 'wx', mode: file.before === null ? 0o644 : statSync(file.path).mode & 0o777 });
     } catch (e) {
       if (e instanceof WriteTogetherError) throw e;
       removeTemps();
@@ -85,6 +88,10 @@ function restore(moved: readonly FileWrite[], ops: WriteOps): string[] {
   for (const [i, file] of [...moved].reverse().entries()) {
     const tmp = tempFor(file.path, `r${i}`);
     try {
+      if (file.before === null) {
+        rmSync(file.path);
+        continue;
+      }
       ops.write(tmp, file.before, { flag: 'wx', mode: statSync(file.path).mode & 0o777 });
       ops.rename(tmp, file.path);
     } catch {
