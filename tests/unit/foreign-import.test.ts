@@ -29,7 +29,7 @@ const map = (text = readFileSync(MAP, 'utf8')) => parseForeignMap(text, MAP);
 /** The fixture's map with its two deliberate mistakes corrected. */
 const fixedMap = () =>
   map(readFileSync(MAP, 'utf8').replace('shared-onboarding', 'shared-interprofessional-onboarding'));
-const fixedSheet = () => sheet(readFileSync(SHEET, 'utf8').replace(',high\r\n', ',explicit\r\n'));
+const fixedSheet = () => sheet(readFileSync(SHEET, 'utf8').replace(/,high(\r?\n)/, ',explicit$1'));
 
 function plan(sources: SourceFile[], m: ForeignMap = map(), wb = sheet()) {
   const clean = checkSources(sources, { today: TODAY });
