@@ -2,7 +2,8 @@
 /**
  * npm run export -- [--out DIR] [--format xlsx,csv,json,schema] [--content DIR] [--force]
  * Writes the whole crosswalk for spreadsheets and reuse: DIR/ipcle-crosswalk.xlsx, DIR/csv/<sheet>.csv,
- * DIR/ipcle-crosswalk.json and DIR/schema/*.schema.json, staged beside DIR and renamed into place as one
+ * DIR/ipcle-crosswalk.json, DIR/schema/*.schema.json, the mappings as SSSOM (DIR/ipcle-crosswalk.sssom.tsv)
+ * and DIR/datapackage.json describing the CSV and SSSOM files, staged beside DIR and renamed into place as one
  * change. Exit 0 ok, 1 invalid content, 2 bad usage, a target that is not a folder, or an output that
  * exists (pass --force to replace it).
  */
@@ -22,8 +23,9 @@ import {
   renderCsvFiles,
   renderWorkbook,
 } from '../src/lib/spreadsheet/export.ts';
+import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../src/lib/spreadsheet/exchange/datapackage.ts';
 
-const FORMATS = ['xlsx', 'csv', 'json', 'schema'] as const;
+const FORMATS = ['xlsx', 'csv', 'json', 'schema', 'sssom', 'datapackage'] as const;
 type Format = (typeof FORMATS)[number];
 const USAGE = `usage: npm run export -- [--out DIR] [--format ${FORMATS.join(',')}] [--content DIR] [--force]`;
 
@@ -41,6 +43,8 @@ const v = cli.args.values;
 const formats = v.format.split(',').map((f) => f.trim()) as Format[];
 const unknown = formats.filter((f) => !FORMATS.includes(f));
 if (unknown.length) fail(2, `unknown --format ${unknown.join(', ')}: expected some of ${FORMATS.join(', ')}`);
+if (formats.includes('datapackage') && !(formats.includes('csv') && formats.includes('sssom')))
+  fail(2, '--format datapackage describes the CSV files and the SSSOM set: add csv and sssom to --format');
 
 let check;
 try {
@@ -63,6 +67,14 @@ try {
   if (formats.includes('xlsx')) outputs.set('ipcle-crosswalk.xlsx', await renderWorkbook(tables, ExcelJS, version));
   if (formats.includes('csv')) for (const [name, text] of renderCsvFiles(tables)) outputs.set(`csv/${name}`, text);
   if (formats.includes('json')) outputs.set('ipcle-crosswalk.json', exportJson(check.content, version));
+  // SITE_URL (as for the build) makes the SSSOM identifiers the published pages' addresses.
+  const exchange = renderExchangeFiles(check.content, version, {
+    url: process.env.SITE_URL ?? 'http://localhost:4321/',
+    csvDir: 'csv/',
+    dataDir: 'data/export/',
+  });
+  if (formats.includes('sssom')) outputs.set(SSSOM_FILE, exchange.get(SSSOM_FILE)!);
+  if (formats.includes('datapackage')) outputs.set(DATAPACKAGE_FILE, exchange.get(DATAPACKAGE_FILE)!);
   if (formats.includes('schema'))
     for (const f of readdirSync('src/schemas/json')
       .filter((n) => n.endsWith('.schema.json'))

@@ -12,6 +12,7 @@ import { MIME, renderPortable } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../lib/spreadsheet/export.ts';
+import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../lib/spreadsheet/exchange/datapackage.ts';
 import { allSelection, type Site } from '../site/data.ts';
 
 export interface Download {
@@ -51,6 +52,16 @@ export function downloads(site: Site): Download[] {
     ...tables.map((table) => ({
       path: `data/export/${table.spec.csv.replace(/^.*\//, '')}`,
       render: async () => renderCsvFiles([table]).get(table.spec.csv)!,
+    })),
+    // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
+    ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name) => ({
+      path: `data/export/${name}`,
+      render: async () =>
+        renderExchangeFiles(check.content, data.version, {
+          url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
+          csvDir: '',
+          dataDir: 'data/export/',
+        }).get(name)!,
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
