@@ -46,6 +46,10 @@ export function compare(
       tally.outdated++;
       return undefined;
     }
+    if (fileRow.hash !== r.hash && reviewsAlreadyDropped(r, fileRow, diffs)) {
+      tally.unchanged++;
+      return undefined;
+    }
     if (fileRow.hash !== r.hash) {
       const cols = diffs.map((i) => r.spec.columns[i]!);
       err(
@@ -87,6 +91,19 @@ export function compare(
   if (readOnly.length) return undefined;
   tally.edited++;
   return diffs;
+}
+
+/**
+ * A row imported before, whose claim change made the import drop the old claim's reviews: the sheet
+ * still lists them, the files do not. That is the import's own edit, not a conflict (re-import = no change).
+ */
+function reviewsAlreadyDropped(r: SheetRow, fileRow: FileRow, diffs: readonly number[]): boolean {
+  if (r.spec.row !== 'mapping' || diffs.length !== 1) return false;
+  const c = r.spec.columns[diffs[0]!]!;
+  if (c.role !== 'field' || c.path.join('.') !== 'reviews') return false;
+  const inSheet = Array.isArray(r.values[diffs[0]!]) ? (r.values[diffs[0]!] as unknown[]) : [];
+  const inFile = Array.isArray(fileRow.values[diffs[0]!]) ? (fileRow.values[diffs[0]!] as unknown[]) : [];
+  return inFile.length < inSheet.length && inFile.every((f) => inSheet.some((x) => sameValue(x, f)));
 }
 
 export function fieldEdits(
