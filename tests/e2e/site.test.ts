@@ -96,7 +96,16 @@ describe('matrix', () => {
       await page.keyboard.press('Tab');
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
     expect(href).toContain('/editions/gamma-2025/#c-');
-    await Promise.all([page.waitForURL(/editions\/gamma-2025/), page.keyboard.press('Enter')]);
+    // Enter opens the cell's detail; its link to the edition page is reached with Tab
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#cell-detail-title').textContent()).toMatch(/ at GPC$/);
+    guard = 0;
+    while (
+      (await page.evaluate(() => document.activeElement?.textContent)) !== 'This cell on the edition page' &&
+      guard++ < 20
+    )
+      await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(/editions\/gamma-2025\/#c-/), page.keyboard.press('Enter')]);
   });
 });
 
