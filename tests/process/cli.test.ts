@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_SCHEMA_VERSION } from '../../src/lib/report/version.ts';
 import { FIXTURES } from '../helpers.ts';
 
 const env = { ...process.env, CROSSWALK_DATA_VERSION: 'fixture', GITHUB_ACTIONS: '', CI: '1' };
@@ -84,7 +85,7 @@ describe('npm run gaps', () => {
     expect(r.stderr).toContain('already exists; pass --force');
     expect(readFileSync(out, 'utf8')).toBe('precious');
     expect(gaps('--format', 'json', '--out', out, '--force').status).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('2.0');
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(readdirSync(dir)).toEqual(['r.json']); // no temp files left behind
   });
   it('writes xlsx and pdf files', () => {

@@ -9,9 +9,10 @@ export function mdText(s: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      // Markdown punctuation escaped, so a branch's text cannot become an image, a link or emphasis.
-      .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
-      .replace(/^[-=]/, '\\$&')
+      // Markdown punctuation escaped, so a branch's text cannot become an image, a link or emphasis
+      // (with the brackets escaped, parentheses cannot form a link and stay readable).
+      .replace(/[\\`*_{}[\]!|~]/g, '\\$&')
+      .replace(/^[-=#+]/, '\\$&')
       // Autolinks (https://…, www.…) and @mentions broken by a zero-width space.
       .replace(/:(?=\/\/)/g, ':\u200b')
       .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
