@@ -179,7 +179,7 @@ describe('export', () => {
     const ws = wb.getWorksheet('Editions')!;
     expect(ws.getRow(find(ws, 'beta-2024')).getCell(colNo(ws, 'edition')).value).toBe('2024');
     expect(ws.getColumn(colNo(ws, '_hash')).hidden).toBe(true);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'About']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'About', 'Lists']);
   });
 });
 

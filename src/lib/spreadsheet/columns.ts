@@ -19,6 +19,8 @@ export const SHEET_NAMES = [
 export type SheetName = (typeof SHEET_NAMES)[number];
 /** The instructions sheet: exported for readers, ignored by the import. */
 export const ABOUT_SHEET = 'About';
+/** A hidden sheet of the controlled lists too long for an inline dropdown; ignored by the import. */
+export const LISTS_SHEET = 'Lists';
 
 /**
  * - `id`: the row's identity (an entity ID; on the Mappings sheet, the standard's ID).

@@ -8,8 +8,8 @@ import type ExcelJSNs from 'exceljs';
 import type { Content } from '../content.ts';
 import { toCsv } from '../csv.ts';
 import { type SheetSink, streamOptions } from '../report/xlsx.ts';
-import { encodeCell, MAX_CELL_CHARS } from './cells.ts';
-import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, SHEETS, type SheetSpec } from './columns.ts';
+import { columnLetter, encodeCell, MAX_CELL_CHARS } from './cells.ts';
+import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, LISTS_SHEET, SHEETS, type SheetSpec } from './columns.ts';
 import { fileRows } from './rows.ts';
 
 type ExcelJS = typeof ExcelJSNs;
@@ -110,16 +110,63 @@ export async function writeWorkbook(
   await wb.commit();
 }
 
+/** exceljs has `dataValidations` on both worksheet kinds, but types it on neither. */
+const validations = (ws: ExcelJSNs.Worksheet) =>
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJSNs.DataValidation): void } }).dataValidations;
+
+/** Rows below the data that still get dropdowns, for rows a user adds (the import reads each validated cell). */
+export const DROPDOWN_SPARE_ROWS = 1000;
+
+/**
+ * Dropdowns from the controlled lists: enum fields (strength, bindingness, verification, level…) and
+ * characteristic IDs (from the Characteristics sheet). A list cell (professions) may hold several
+ * lines, so its dropdown only informs instead of refusing.
+ */
+function addDropdowns(ws: ExcelJSNs.Worksheet, t: Table, tables: readonly Table[], lists: string[][]): void {
+  const last = t.rows.length + 1 + DROPDOWN_SPARE_ROWS;
+  const chars = tables.find((x) => x.spec.row === 'characteristic');
+  t.spec.columns.forEach((c, i) => {
+    if (c.role !== 'field' && c.role !== 'id') return;
+    let formula: string | undefined;
+    // Excel's inline lists hold 255 characters; longer lists (professions) go on the hidden Lists sheet.
+    if (c.choices && c.choices.join(',').length < 250) formula = `"${c.choices.join(',')}"`;
+    else if (c.choices) {
+      let at = lists.findIndex((l) => l.join('\n') === c.choices!.join('\n'));
+      if (at < 0) at = lists.push([...c.choices]) - 1;
+      const letter = columnLetter(at + 1);
+      formula = `${LISTS_SHEET}!$${letter}$1:$${letter}$${c.choices.length}`;
+    } else if (chars && t.spec.row === 'mapping' && c.header === 'characteristic')
+      formula = `Characteristics!$A$2:$A$${Math.max(2, chars.rows.length + 1)}`;
+    if (!formula) return;
+    const col = columnLetter(i + 1);
+    validations(ws).add(`${col}2:${col}${last}`, {
+      type: 'list',
+      allowBlank: !c.required,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: c.codec === 'ids' ? 'information' : 'stop',
+      errorTitle: c.header,
+      error:
+        c.codec === 'ids'
+          ? `one per line, each from the list: ${c.choices?.join(', ')}`
+          : 'choose a value from the list',
+    });
+  });
+}
+
 /** Rows are committed as they are written and sheets when done; see {@link SheetSink}. */
 function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version: string): void {
   wb.creator = 'IP-CLE Crosswalk';
   wb.created = versionDate(version);
   wb.modified = wb.created;
   wb.title = `IP-CLE Crosswalk ${version}`;
+  const lists: string[][] = [];
   for (const t of tables) {
     const ws = wb.addWorksheet(t.spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
     const styles = t.spec.columns.map((c) => ({
       alignment: { vertical: 'top' as const, wrapText: c.codec !== 'text' || c.width > 30 },
+      // Text format: a date or code typed into the cell stays as typed ("2025-07-01", "7.10").
+      ...(c.codec !== 'number' && { numFmt: '@' }),
       ...(c.role === 'context' && { font: { color: { argb: 'FF595959' } } }),
     }));
     ws.columns = t.spec.columns.map((c, i) => ({
@@ -140,6 +187,7 @@ function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version
       row.commit();
     }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.spec.columns.length } };
+    addDropdowns(ws, t, tables, lists);
     done(ws);
   }
   const about = wb.addWorksheet(ABOUT_SHEET);
@@ -148,6 +196,10 @@ function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version
   about.getRow(1).font = { bold: true, size: 14 };
   about.getRow(10).font = { bold: true };
   done(about);
+  const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let r = 0; r < longest; r++) listSheet.addRow(lists.map((l) => l[r] ?? '')).commit();
+  done(listSheet);
 }
 
 /** Everything, validated and with Markdown bodies, as one JSON document for reuse. */

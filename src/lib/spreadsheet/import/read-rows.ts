@@ -5,7 +5,7 @@
  */
 import { restoreFormulaCell } from '../../csv.ts';
 import { brief, CellError, columnLetter, decodeCell } from '../cells.ts';
-import { ABOUT_SHEET, SHEET_NAMES, SHEETS, type Column, type SheetName, type SheetSpec } from '../columns.ts';
+import { ABOUT_SHEET, LISTS_SHEET, SHEET_NAMES, SHEETS, type Column, type SheetName, type SheetSpec } from '../columns.ts';
 import { IMPORT_LIMITS } from '../limits.ts';
 import type { RawCell, RawSheet, RawWorkbook } from '../read.ts';
 import { err, suggest, where, type ImportContext, type SheetRow } from './context.ts';
@@ -18,7 +18,7 @@ export function selectSheets(ctx: ImportContext, workbook: RawWorkbook, notes: s
   const bySpec = new Map<SheetName, RawSheet>();
   for (const sheet of workbook.sheets) {
     const file = sheet.file ?? workbook.file;
-    if (sheet.name.toLowerCase() === ABOUT_SHEET.toLowerCase()) continue;
+    if ([ABOUT_SHEET, LISTS_SHEET].some((n) => n.toLowerCase() === sheet.name.toLowerCase())) continue;
     const spec = SHEETS.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
     if (!spec) {
       if (sheet.rows.every((r) => r.length === 0)) {
