@@ -5,7 +5,15 @@
  */
 import { restoreFormulaCell } from '../../csv.ts';
 import { brief, CellError, columnLetter, decodeCell } from '../cells.ts';
-import { ABOUT_SHEET, LISTS_SHEET, SHEET_NAMES, SHEETS, type Column, type SheetName, type SheetSpec } from '../columns.ts';
+import {
+  ABOUT_SHEET,
+  LISTS_SHEET,
+  SHEET_NAMES,
+  SHEETS,
+  type Column,
+  type SheetName,
+  type SheetSpec,
+} from '../columns.ts';
 import { IMPORT_LIMITS } from '../limits.ts';
 import type { RawCell, RawSheet, RawWorkbook } from '../read.ts';
 import { err, suggest, where, type ImportContext, type SheetRow } from './context.ts';
