@@ -3,7 +3,7 @@
  * model wording, multi-standard initiatives, evidence appendix), so Markdown, HTML, PDF and XLSX
  * say the same things in the same order.
  */
-import { STATUS_LABEL } from '../coverage.ts';
+import { compareCodes, STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
 import { selectionLine } from './tabular.ts';
 
@@ -198,5 +198,5 @@ export function evidenceRows(r: GapReport): EvidenceRow[] {
       );
   return [...rows.values()]
     .map(({ reviews, cited, ...row }) => ({ ...row, review: [...reviews].join(', '), citedFor: [...cited].join('; ') }))
-    .sort((a, b) => a.body.localeCompare(b.body) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => a.body.localeCompare(b.body) || compareCodes(a.code, b.code));
 }
