@@ -34,8 +34,11 @@ export interface SiteSummary {
   outputTail?: string;
 }
 
-/** `<script` tags that run code: JSON-LD and other data blocks do not count. */
-const RUNNABLE_SCRIPT = /<script\b(?![^>]*type\s*=\s*["']?application\/(?:ld\+)?json)[^>]*>/gi;
+/**
+ * `<script` tags that run code: JSON-LD and other data blocks do not count, nor does the frame guard
+ * every page loads (a small file that stops other sites framing the page).
+ */
+const RUNNABLE_SCRIPT = /<script\b(?![^>]*type\s*=\s*["']?application\/(?:ld\+)?json)(?![^>]*frame-guard\.js)[^>]*>/gi;
 
 export async function runSite(dir: string, out: string): Promise<SiteSummary> {
   rmSync(out, { recursive: true, force: true });
