@@ -16,7 +16,8 @@ import {
 } from '../../src/lib/spreadsheet/foreign/map.ts';
 import { planForeign } from '../../src/lib/spreadsheet/foreign/plan.ts';
 import { renderForeignPlan } from '../../src/lib/spreadsheet/foreign/report.ts';
-import { csvWorkbook } from '../../src/lib/spreadsheet/read.ts';
+import ExcelJS from 'exceljs';
+import { csvWorkbook, readXlsx } from '../../src/lib/spreadsheet/read.ts';
 import { TODAY } from '../helpers.ts';
 
 const DIR = 'tests/fixtures/foreign';
@@ -130,6 +131,27 @@ describe('foreign-layout import: the committee table (44 rows, 10 bodies)', () =
   });
 });
 
+describe('a foreign workbook', () => {
+  it('is read from the sheet the map names, with the same fates as the CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Read me').addRow(['Our committee crosswalk, 2025']);
+    const ws = wb.addWorksheet('IPE excerpts');
+    for (const row of sheet().sheets[0]!.rows) ws.addRow(row.map((c) => (c.text === '' ? null : c.text)));
+    const xlsx = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), ExcelJS, 'committee.xlsx');
+    expect(isForeignWorkbook(xlsx)).toBe(true);
+    const m = map(`sheet: "IPE excerpts"\n${readFileSync(MAP, 'utf8')}`);
+    const fromXlsx = plan(readContentDir(CONTENT), m, xlsx);
+    const fromCsv = plan(readContentDir(CONTENT));
+    expect(fromXlsx.sheet).toBe('IPE excerpts');
+    expect(fromXlsx.rows.map((r) => [r.row, r.fate, r.standard])).toEqual(
+      fromCsv.rows.map((r) => [r.row, r.fate, r.standard]),
+    );
+    expect(() => plan(readContentDir(CONTENT), map(`sheet: "Excerpts"\n${readFileSync(MAP, 'utf8')}`), xlsx)).toThrow(
+      /no sheet "Excerpts"; sheets: Read me, IPE excerpts/,
+    );
+  });
+});
+
 describe('which body a row means', () => {
   const content = checkSources(readContentDir(CONTENT)).content;
   const none = map('columns: {body: B, code: C}\n');
@@ -164,6 +186,10 @@ describe('which body a row means', () => {
       candidates: ['acpe', 'acpe-pastoral'],
     });
     expect(matchBody('ACPE', 'Nursing', two, none)).toMatchObject({ kind: 'matched', id: 'acpe-pastoral' });
+    // The document's title tells them apart too, when it is an edition's title.
+    const title = 'Accreditation Standards and Key Elements for the Professional Program in Pharmacy';
+    expect(matchBody('ACPE', undefined, two, none, title)).toMatchObject({ kind: 'matched', id: 'acpe' });
+    expect(matchBody('ACPE', undefined, two, none, 'Standards and Manuals')).toMatchObject({ kind: 'ambiguous' });
   });
 });
 

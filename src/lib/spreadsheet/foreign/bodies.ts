@@ -67,6 +67,7 @@ export function matchBody(
   professionCell: string | undefined,
   content: Content,
   map: ForeignMap,
+  documentCell?: string,
 ): BodyMatch {
   const all = content.accreditors.map(namesOf);
   const declared = Object.hasOwn(map.bodies, cell) ? map.bodies[cell] : undefined;
@@ -111,6 +112,14 @@ export function matchBody(
       reason: `"${cell}" matches ${ids().join(', ')} by ${fullHits.length ? 'name' : declared ? 'the map' : 'abbreviation'}, but ${disagreements.join('; and ')}`,
       candidates: ids(),
     };
+  // Bodies sharing a name (or one body's several lines) may be told apart by the document's title.
+  if (candidates.length > 1 && documentCell) {
+    const doc = norm(documentCell);
+    const titles = (id: string) =>
+      content.editions.filter((e) => e.data.accreditor === id).map((e) => norm(e.data.title));
+    const byDoc = candidates.filter((b) => titles(b.entry.id).some((t) => t.includes(doc) || doc.includes(t)));
+    if (byDoc.length === 1) candidates = byDoc;
+  }
   if (candidates.length > 1)
     return { kind: 'ambiguous', reason: `"${cell}" could be any of ${ids().join(', ')}`, candidates: ids() };
   return { kind: 'matched', id: candidates[0]!.entry.id };

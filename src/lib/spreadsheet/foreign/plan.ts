@@ -118,7 +118,7 @@ function planRow(
   if (FOREIGN_FIELDS.every((f) => cell(f) === '')) return { row, fate: 'skipped', why: 'empty row' };
   const bodyText = cell('body');
   if (!bodyText) return { row, fate: 'skipped', why: 'no body given' };
-  const body = matchBody(bodyText, cell('profession') || undefined, content, map);
+  const body = matchBody(bodyText, cell('profession') || undefined, content, map, cell('document') || undefined);
   if (body.kind !== 'matched')
     return {
       row,
