@@ -188,13 +188,20 @@ function runForeign(workbook: RawWorkbook): never {
   } catch (e) {
     fail(2, (e as Error).message);
   }
-  const baseline = checkSources(sources);
+  // The same exceptions as `npm run check --content DIR`: content that passes the check can be imported into.
+  const exceptionsFile = join(v.content, EXCEPTIONS_FILE);
+  const exceptions = exceptionsOnDisk(
+    v.content,
+    existsSync(exceptionsFile) ? readFileSync(exceptionsFile, 'utf8') : undefined,
+  );
+  const options = { today: new Date().toISOString().slice(0, 10), ...(exceptions && { exceptions }) };
+  const baseline = checkSources(sources, options);
   if (baseline.errors > 0)
     fail(1, `the content has ${baseline.errors} error(s); fix what \`npm run check\` lists first`);
   let plan;
   try {
     const map = parseForeignMap(readFileSync(mapFile, 'utf8'), mapFile);
-    plan = planForeign(sources, baseline.content, workbook, map, { today: new Date().toISOString().slice(0, 10) });
+    plan = planForeign(sources, baseline.content, workbook, map, options);
   } catch (e) {
     if (e instanceof MapError) fail(1, e.message);
     throw e;

@@ -42,4 +42,15 @@ describe('npm run import on a sheet of another layout', () => {
     expect(r.stdout).toContain('Nothing can be written until these 3 problem(s) are fixed');
     expect(existsSync(join(content, 'standards/acpe-standards-2016/11-3.md'))).toBe(false);
   });
+
+  it('plans against the real content as `npm run check` sees it (its exceptions.yaml included)', () => {
+    const r = importing(
+      'tests/fixtures/foreign/ipe-crosswalk.csv',
+      '--map',
+      'tests/fixtures/foreign/ipe-crosswalk.map.yaml',
+    );
+    expect(r.stderr).not.toContain('error(s); fix what');
+    expect(r.stdout).toContain("every row's fate");
+    expect(r.stdout).toMatch(/row 15 +skipped +declined body: "ACPE"/);
+  });
 });

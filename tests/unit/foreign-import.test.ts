@@ -198,6 +198,8 @@ describe('codes as sheets write them', () => {
     expect(parseCode('Standard 312, Outcome 312.5')).toEqual({ code: '312.5', parent: '312', level: 'outcome' });
     expect(parseCode('Key Element 11.3')).toEqual({ code: '11.3', level: 'element' });
     expect(parseCode('IV.B.1.d)')).toEqual({ code: 'IV.B.1.d)' });
+    expect(parseCode('Standard V, Quality Indicator V-C')).toEqual({ code: 'V-C', parent: 'V' });
+    expect(parseCode('Domain 6, Competency 6.1')).toEqual({ code: '6.1', parent: '6', level: 'competency' });
     expect(parseCode('  ')).toBeUndefined();
   });
   it('treats spellings as the same code, and siblings as different', () => {

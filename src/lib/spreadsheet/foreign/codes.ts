@@ -33,6 +33,12 @@ function segment(text: string): { code: string; level?: Level } | undefined {
       break;
     }
   rest = rest.replace(/^[:#.\s-]+/, '').trim();
+  // Words before the code that name no level we know ("Quality Indicator V-C") are dropped with it.
+  const words = rest.split(/\s+/);
+  if (words.length > 1 && words.slice(0, -1).every((w) => /^[A-Za-z]{3,}$/.test(w) && !/^[IVXLC]+$/.test(w))) {
+    level = undefined;
+    rest = words.at(-1)!;
+  }
   return rest === '' ? undefined : { code: rest, ...(level && { level }) };
 }
 

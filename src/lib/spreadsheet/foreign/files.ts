@@ -8,7 +8,7 @@ import { assembleFile, editFrontmatter, houseStyleYaml } from '../../frontmatter
 import { slugifyCode } from '../../ids.ts';
 import { fieldsOf, schemaAt } from '../../zod-issues.ts';
 import { SCHEMAS } from '../../../schemas/index.ts';
-import type { Proposal } from './plan.ts';
+import type { ForeignOptions, Proposal } from './plan.ts';
 
 export interface ForeignFile {
   file: string;
@@ -30,7 +30,7 @@ function rootOf(sources: readonly SourceFile[]): string {
 export function buildFiles(
   sources: readonly SourceFile[],
   proposals: readonly Proposal[],
-  options: { today?: string },
+  options: ForeignOptions,
 ): { files: ForeignFile[]; errors: string[] } {
   const root = rootOf(sources);
   const byPath = new Map(sources.map((s) => [s.path, s]));

@@ -3,6 +3,7 @@
  * a reason; new standards and mappings are proposals (secondary, unreviewed). Nothing here writes;
  * `files.ts` turns the proposals into file texts and checks the content as it would be.
  */
+import type { ExceptionsSource } from '../../check/exceptions.ts';
 import type { Content, SourceFile, StandardEntry } from '../../content.ts';
 import type { Standard } from '../../../schemas/standard.ts';
 import type { Mapping } from '../../../schemas/mapping.ts';
@@ -48,6 +49,8 @@ export interface ForeignPlan {
 
 export interface ForeignOptions {
   today?: string;
+  /** content/exceptions.yaml, so the content as it would be is checked as `npm run check` checks it. */
+  exceptions?: ExceptionsSource;
 }
 
 /** Plan the import of `workbook` read through `map`, against clean `content` read from `sources`. */
