@@ -118,6 +118,24 @@ function planRow(
   proposals: Map<string, Proposal>,
   rc: RowContext,
 ): RowFate {
+  const found = resolveRow(row, cell, content, map);
+  if ('fate' in found) return found;
+  return proposeRow(row, cell, found, content, map, proposals, rc);
+}
+
+interface Resolved {
+  edition: { id: string; sourceUrl: string };
+  parsed: NonNullable<ReturnType<typeof parseCode>>;
+  characteristic: string | undefined;
+}
+
+/** Which body, edition, code and characteristic the row means; or why it is skipped or in conflict. */
+function resolveRow(
+  row: number,
+  cell: (f: ForeignField) => string,
+  content: Content,
+  map: ForeignMap,
+): Resolved | RowFate {
   if (FOREIGN_FIELDS.every((f) => cell(f) === '')) return { row, fate: 'skipped', why: 'empty row' };
   const bodyText = cell('body');
   if (!bodyText) return { row, fate: 'skipped', why: 'no body given' };
@@ -136,8 +154,19 @@ function planRow(
   const charResult = characteristicOf(cell('characteristic'), content, map);
   if ('skip' in charResult) return { row, fate: 'skipped', why: charResult.skip };
   if ('conflict' in charResult) return { row, fate: 'conflict', why: charResult.conflict };
-  const characteristic = charResult.id;
+  return { edition, parsed, characteristic: charResult.id };
+}
 
+/** Match the resolved row with the content and the earlier rows, and add what it proposes. */
+function proposeRow(
+  row: number,
+  cell: (f: ForeignField) => string,
+  { edition, parsed, characteristic }: Resolved,
+  content: Content,
+  map: ForeignMap,
+  proposals: Map<string, Proposal>,
+  rc: RowContext,
+): RowFate {
   const sameEdition = content.standards.filter((s) => s.edition === edition.id);
   const near = nearCode(
     parsed.code,
