@@ -16,7 +16,14 @@ export * from './mapping.ts';
 export * from './recommendation.ts';
 export * from './standard.ts';
 
-export const ENTITY_KINDS = ['characteristic', 'accreditor', 'edition', 'standard', 'initiative', 'recommendation'] as const;
+export const ENTITY_KINDS = [
+  'characteristic',
+  'accreditor',
+  'edition',
+  'standard',
+  'initiative',
+  'recommendation',
+] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Folder under content/ for each kind. */
