@@ -136,7 +136,13 @@ function siteRows(t: Table, site: SiteSummary): void {
     result: t.judge('standard page ≤ 50 KB', '≤ 50 KB', std?.bytes ?? null, std ? std.bytes <= 50 * 1024 : null),
   });
   t.add({ phase: 'largest body page', time: kb(site.largest.body) });
-  t.add({ phase: 'largest matrix page', time: kb(site.largest.matrix) });
+  const matrix = site.largest.matrix;
+  t.add({
+    phase: 'largest matrix page',
+    time: kb(matrix),
+    target: '≤ 1 MB',
+    result: t.judge('matrix page ≤ 1 MB', '≤ 1 MB', matrix?.bytes ?? null, matrix ? matrix.bytes <= 1024 * 1024 : null),
+  });
   t.add({
     phase: 'standard pages with <script>',
     time: `${site.standardPagesWithScript} of ${site.standardPages}`,
