@@ -15,6 +15,8 @@ export const IMPORT_LIMITS = {
   rows: 100_000,
   /** Characters in one cell: Excel's own limit. */
   cellChars: MAX_CELL_CHARS,
+  /** Cells covered by dropdown ranges in all sheets together (the reader visits each; the export's cover ~10 columns). */
+  validatedCells: 3_000_000,
   /** "Did you mean" compares words this long at most, with at most this many candidates. */
   suggestChars: 64,
   suggestCandidates: 1_000,

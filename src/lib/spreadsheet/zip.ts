@@ -80,18 +80,48 @@ export function checkXlsxZip(bytes: Uint8Array, inflateRaw?: InflateRaw): void {
         `its parts unpack to more than ${megabytes(IMPORT_LIMITS.inflatedBytes)} (at ${e.name}); a workbook of the whole crosswalk unpacks to far less`,
       );
   }
-  if (inflateRaw) for (const e of entries) checkInflated(bytes, view, e, inflateRaw);
+  if (!inflateRaw) return;
+  let validated = 0;
+  for (const e of entries) {
+    const data = checkInflated(bytes, view, e, inflateRaw);
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    validated += validatedCells(new TextDecoder().decode(data));
+    // The reader visits every cell a dropdown range names: a few bytes could name billions.
+    if (validated > IMPORT_LIMITS.validatedCells)
+      throw new ZipError(
+        `its dropdowns (data validation) cover more than ${IMPORT_LIMITS.validatedCells.toLocaleString('en')} cells (at ${e.name}); remove the data validation from whole columns, or export again`,
+      );
+  }
+}
+
+/** Cells that the data-validation ranges of one worksheet's XML cover. */
+export function validatedCells(xml: string): number {
+  let n = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?dataValidation\b[^>]*?\ssqref="([^"]*)"/g))
+    for (const ref of m[1]!.trim().split(/\s+/)) {
+      const [a, b = a] = ref.split(':').map(cellAt);
+      if (a && b) n += (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    }
+  return n;
+}
+
+function cellAt(ref: string | undefined): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref ?? '');
+  if (!m) return undefined;
+  const col = [...m[1]!].reduce((c, ch) => c * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
 }
 
 /** A part must not inflate to more than it declares (a forged size would otherwise slip past the limit). */
-function checkInflated(bytes: Uint8Array, view: DataView, e: ZipEntry, inflateRaw: InflateRaw): void {
-  if (e.method === 0) return;
-  if (e.method !== 8) throw new ZipError(`part ${e.name} uses compression method ${e.method}, not deflate`);
+function checkInflated(bytes: Uint8Array, view: DataView, e: ZipEntry, inflateRaw: InflateRaw): Uint8Array {
+  if (e.method !== 0 && e.method !== 8)
+    throw new ZipError(`part ${e.name} uses compression method ${e.method}, not deflate`);
   const p = e.localOffset;
   if (p + 30 > bytes.length || view.getUint32(p, true) !== LOCAL) throw new ZipError(`part ${e.name} is damaged`);
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  if (e.method === 0) return bytes.subarray(start, start + e.size);
   try {
-    inflateRaw(bytes.subarray(start, start + e.compressedSize), e.size);
+    return inflateRaw(bytes.subarray(start, start + e.compressedSize), e.size);
   } catch {
     throw new ZipError(`part ${e.name} unpacks to more than the ${megabytes(e.size)} it declares, or is damaged`);
   }
