@@ -4,21 +4,12 @@
  * What changed in the crosswalk between two git refs (HEAD omitted: the working tree), as Markdown for
  * a pull-request comment or as JSON. Exit 0 ok, 2 bad usage or a ref git does not know.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
-import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
+import { readExceptions } from '../src/lib/node/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { diffCrosswalks, renderDiffJson, renderDiffMarkdown, summaryLine } from '../src/lib/crosswalk-diff.ts';
 import { isIsoDate, todayIso } from '../src/lib/dates.ts';
-import {
-  dataAtRef,
-  dataFromSources,
-  exceptionsOnDisk,
-  GitError,
-  resolveRef,
-  type DataAtRef,
-} from '../src/lib/node/git.ts';
+import { dataAtRef, dataFromSources, GitError, resolveRef, type DataAtRef } from '../src/lib/node/git.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 
 const USAGE =
@@ -47,8 +38,7 @@ const on = v.on ?? todayIso();
 if (!isIsoDate(on)) fail(2, `--on "${v.on}" is not a date; expected YYYY-MM-DD`);
 
 function withExceptions(dir: string) {
-  const file = join(dir, EXCEPTIONS_FILE);
-  const ex = exceptionsOnDisk(dir, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  const ex = readExceptions(dir);
   return ex ? { exceptions: ex } : {};
 }
 

@@ -12,10 +12,9 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
-import { EXCEPTIONS_FILE } from '../src/lib/check/exceptions.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
-import { exceptionsOnDisk } from '../src/lib/node/git.ts';
+import { readExceptions } from '../src/lib/node/exceptions.ts';
 import { InputError, readRegularFile } from '../src/lib/node/read-bounded.ts';
 import { writeTogether, WriteTogetherError } from '../src/lib/node/write-together.ts';
 import { IMPORT_LIMITS } from '../src/lib/spreadsheet/limits.ts';
@@ -111,11 +110,7 @@ try {
 } catch (e) {
   fail(2, (e as Error).message);
 }
-const exceptionsFile = join(v.content, EXCEPTIONS_FILE);
-const exceptions = exceptionsOnDisk(
-  v.content,
-  existsSync(exceptionsFile) ? readFileSync(exceptionsFile, 'utf8') : undefined,
-);
+const exceptions = readExceptions(v.content);
 const plan = planImport(sources, workbook, exceptions ? { exceptions } : {});
 const diagnostics = plan.diagnostics;
 const wanted = v.write && plan.errors === 0 && plan.files.length > 0;
@@ -189,11 +184,7 @@ function runForeign(workbook: RawWorkbook): never {
     fail(2, (e as Error).message);
   }
   // The same exceptions as `npm run check --content DIR`: content that passes the check can be imported into.
-  const exceptionsFile = join(v.content, EXCEPTIONS_FILE);
-  const exceptions = exceptionsOnDisk(
-    v.content,
-    existsSync(exceptionsFile) ? readFileSync(exceptionsFile, 'utf8') : undefined,
-  );
+  const exceptions = readExceptions(v.content);
   const options = { today: new Date().toISOString().slice(0, 10), ...(exceptions && { exceptions }) };
   const baseline = checkSources(sources, options);
   if (baseline.errors > 0)

@@ -1,4 +1,4 @@
-/** Helpers shared by the matrix, search and phone browser tests: open a page, scan it with axe, measure overflow. */
+/** Helpers shared by the browser tests: open a page, scan it with axe, measure overflow. */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -6,15 +6,19 @@ export async function openPage(
   context: BrowserContext,
   base: string,
   path: string,
-): Promise<{ page: Page; errors: string[] }> {
+): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
+  const scripts: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(new URL(path, base).href, { waitUntil: 'networkidle' });
-  return { page, errors };
+  return { page, errors, scripts };
 }
 
 /** WCAG 2.1 A/AA violations, one line each with up to three offending elements. */

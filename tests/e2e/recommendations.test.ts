@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { openPage } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -16,16 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(new URL(path, base).href, { waitUntil: 'networkidle' });
-  return { page, errors };
-}
+const open = (path: string) => openPage(context, base, path);
 
 const visibleTitles = (page: Page) => page.locator('#recommendations tbody tr:visible th a').allTextContents();
 

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { openPage } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -18,21 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens a page of the fixture site and collects its script errors (copied from site.test.ts). */
-async function open(path: string): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const scripts: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(r.url());
-  });
-  await page.goto(new URL(path, base).href, { waitUntil: 'networkidle' });
-  return { page, errors, scripts };
-}
+const open = (path: string) => openPage(context, base, path);
 
 const reportReady = (page: Page) => page.waitForSelector('#report-title', { state: 'attached' });
 

@@ -2,9 +2,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { openPage } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -18,16 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(new URL(path, base).href, { waitUntil: 'networkidle' });
-  return { page, errors };
-}
+const open = (path: string) => openPage(context, base, path);
 
 describe('search', () => {
   it('finds a standard by its words, and filters narrow the results', async () => {

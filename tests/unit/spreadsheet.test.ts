@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,7 +8,7 @@ import { SCHEMAS, type EntityKind } from '../../src/schemas/index.ts';
 import { checkSources } from '../../src/lib/check/index.ts';
 import { loadFiles, readContentDir, type SourceFile } from '../../src/lib/content.ts';
 import { fieldRows } from '../../src/lib/field-reference.ts';
-import { exceptionsOnDisk } from '../../src/lib/node/git.ts';
+import { readExceptions } from '../../src/lib/node/exceptions.ts';
 import { decodeCell, encodeCell, normalize, rowHash, sameValue, type Codec } from '../../src/lib/spreadsheet/cells.ts';
 import { SHEETS, sheetForCsvName, sheetForHeader } from '../../src/lib/spreadsheet/columns.ts';
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
@@ -200,10 +200,7 @@ describe('round trip', () => {
 
   it('round-trips the real content too', async () => {
     const sources = readContentDir('content');
-    const exceptions = exceptionsOnDisk(
-      'content',
-      existsSync('content/exceptions.yaml') ? readFileSync('content/exceptions.yaml', 'utf8') : undefined,
-    );
+    const exceptions = readExceptions('content');
     // Real content carries real review dates: check it against the real today, not the fixtures' date.
     const p = planImport(sources, await readXlsx(await exportXlsx(sources), ExcelJS, 'real.xlsx'), {
       today: todayIso(),

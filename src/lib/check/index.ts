@@ -1,6 +1,5 @@
 /** The check: load content, run every registered rule, return sorted diagnostics and a summary. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readExceptions } from '../node/exceptions.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../schemas/index.ts';
 import {
   entriesOf,
@@ -95,14 +94,6 @@ export function checkSources(
 }
 
 export function checkDir(root: string, options: { today?: string } = {}): CheckResult {
-  const file = join(root, EXCEPTIONS_FILE);
-  const shown = relative(process.cwd(), root).split(sep).join('/');
-  const exceptions = existsSync(file)
-    ? {
-        path: `${shown ? `${shown}/` : ''}${EXCEPTIONS_FILE}`,
-        text: readFileSync(file, 'utf8'),
-        contentPrefix: shown ? `${shown}/` : '',
-      }
-    : undefined;
+  const exceptions = readExceptions(root);
   return checkSources(readContentDir(root), { ...options, ...(exceptions && { exceptions }) });
 }

@@ -125,12 +125,6 @@ export function dataAtRef(ref: string, contentDir: string, cwd = process.cwd(), 
   });
 }
 
-/** The exceptions file of a content folder on disk, as checkDir reads it. */
-export function exceptionsOnDisk(contentDir: string, text: string | undefined): ExceptionsSource | undefined {
-  const dir = contentDir.replace(/\/+$/, '');
-  return text === undefined ? undefined : { path: `${dir}/${EXCEPTIONS_FILE}`, text, contentPrefix: `${dir}/` };
-}
-
 /** Data release tags (`data-v1.2.0`), newest version first. */
 export function dataTags(cwd = process.cwd()): string[] {
   return git(['tag', '--list', 'data-v*', '--sort=-v:refname'], cwd)
