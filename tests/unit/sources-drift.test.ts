@@ -112,6 +112,19 @@ describe('editorial-prose', () => {
     const inNotes = { ...base, [ED]: `${base[ED]!}The edition.\n\n## Sourcing notes\n\n${log}\n` };
     expect(rules(inNotes, 'editorial-prose')).toEqual([]);
   });
+  it('warns on research-log wording in a published field too, located at the field', () => {
+    const files = {
+      ...base,
+      [STD]: base[STD]!.replace(
+        'verification: verified',
+        'verification: verified\nverificationNote: Read in stored copies of the page.',
+      ),
+    };
+    const found = rules(files, 'editorial-prose');
+    expect(found.map((d) => [d.path, d.severity, d.found])).toEqual([
+      ['verificationNote', 'warning', '"stored copies"'],
+    ]);
+  });
   it('splitProse separates the published text from the notes', () => {
     expect(splitProse('Text.\n\n## Sourcing notes\n\nRead at X.\n')).toEqual({
       main: 'Text.\n',

@@ -67,9 +67,28 @@ export const summaryPresent: Rule = {
 /** Published text reads as an editorial product; research logs go under "## Sourcing notes". */
 export const editorialProse: Rule = {
   id: 'editorial-prose',
-  description: `published Markdown reads as editorial text: research-log phrases ("stored copies", "searched on") belong under a final "${SOURCING_HEADING}" heading (a warning)`,
+  description: `published text reads as editorial text: research-log phrases ("stored copies", "searched on") in a field or in the Markdown above a final "${SOURCING_HEADING}" heading are a warning`,
   run({ content }, report) {
     for (const file of content.files) {
+      // Every frontmatter text is published somewhere (verification notes, editorial status, review scope).
+      const walk = (v: unknown, path: (string | number)[]): void => {
+        if (typeof v === 'string') {
+          const m = RESEARCH_LOG.exec(v);
+          if (m)
+            report({
+              file,
+              path,
+              severity: 'warning',
+              message: 'research-log wording in a published field',
+              found: JSON.stringify(m[0]),
+              expected: 'editorial prose that says what was read, not how it was searched for',
+              fix: `reword it (e.g. "seen only in a copy on …"), or move the search history under a final \`${SOURCING_HEADING}\` heading`,
+            });
+        } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+        else if (v !== null && typeof v === 'object')
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k]);
+      };
+      walk(file.data, []);
       const { main } = splitProse(file.body);
       const lines = main.split('\n');
       lines.forEach((text, i) => {
