@@ -13,6 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { readContentDir } from '../src/lib/content.ts';
+import { todayIso } from '../src/lib/dates.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { readExceptions } from '../src/lib/node/exceptions.ts';
 import { InputError, readRegularFile } from '../src/lib/node/read-bounded.ts';
@@ -104,34 +105,11 @@ try {
 
 if (isForeignWorkbook(workbook) || v.map !== undefined || v['write-map']) runForeign(workbook);
 
-let sources;
-try {
-  sources = readContentDir(v.content);
-} catch (e) {
-  fail(2, (e as Error).message);
-}
-const exceptions = readExceptions(v.content);
+const { sources, exceptions } = loadContent();
 const plan = planImport(sources, workbook, exceptions ? { exceptions } : {});
 const diagnostics = plan.diagnostics;
 const wanted = v.write && plan.errors === 0 && plan.files.length > 0;
-let failure: string | undefined;
-
-if (wanted) {
-  // The files are written together; a signal waits for that to finish, so a kill (short of SIGKILL)
-  // never leaves half an import behind.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.on(signal, () => {
-      console.error(`import: ${signal} received; ${outcome}`);
-      process.exit(130);
-    });
-  try {
-    writeTogether(plan.files.map((f) => ({ path: f.file, data: f.after, before: f.before })));
-    outcome = `the import was written (${plan.files.length} file(s))`;
-  } catch (e) {
-    if (!(e instanceof WriteTogetherError)) throw e;
-    failure = e.message;
-  }
-}
+const failure = wanted ? writeFiles(plan.files) : undefined;
 const written = wanted && failure === undefined;
 
 if (v.format === 'json') {
@@ -177,15 +155,8 @@ function runForeign(workbook: RawWorkbook): never {
         `To import a sheet of your own layout, write a column map with \`npm run import -- ${file} --write-map\`, ` +
         `edit it, then run \`npm run import -- ${file} --map ${saved}\``,
     );
-  let sources;
-  try {
-    sources = readContentDir(v.content);
-  } catch (e) {
-    fail(2, (e as Error).message);
-  }
-  // The same exceptions as `npm run check --content DIR`: content that passes the check can be imported into.
-  const exceptions = readExceptions(v.content);
-  const options = { today: new Date().toISOString().slice(0, 10), ...(exceptions && { exceptions }) };
+  const { sources, exceptions } = loadContent();
+  const options = { today: todayIso(), ...(exceptions && { exceptions }) };
   const baseline = checkSources(sources, options);
   if (baseline.errors > 0)
     fail(1, `the content has ${baseline.errors} error(s); fix what \`npm run check\` lists first`);
@@ -199,16 +170,7 @@ function runForeign(workbook: RawWorkbook): never {
   }
   if (mapFile !== v.map) console.log(`using the column map ${mapFile}`);
   const wanted = v.write && plan.errors.length === 0 && plan.files.length > 0;
-  let failure: string | undefined;
-  if (wanted) {
-    try {
-      writeTogether(plan.files.map((f) => ({ path: f.file, data: f.after, before: f.before })));
-      outcome = `the import was written (${plan.files.length} file(s))`;
-    } catch (e) {
-      if (!(e instanceof WriteTogetherError)) throw e;
-      failure = e.message;
-    }
-  }
+  const failure = wanted ? writeFiles(plan.files) : undefined;
   const written = wanted && failure === undefined;
   if (v.format === 'json')
     console.log(
@@ -220,4 +182,35 @@ function runForeign(workbook: RawWorkbook): never {
     );
   else console.log(renderForeignPlan(plan, { write: written, ...(failure && { failure }) }));
   process.exit(plan.errors.length > 0 || failure ? 1 : 0);
+}
+
+/** The content to plan against, with the same exceptions as `npm run check --content DIR`. */
+function loadContent() {
+  let sources;
+  try {
+    sources = readContentDir(v.content);
+  } catch (e) {
+    fail(2, (e as Error).message);
+  }
+  return { sources, exceptions: readExceptions(v.content) };
+}
+
+/**
+ * Writes every file of a plan together (all or none); a signal waits for that to finish, so a kill
+ * (short of SIGKILL) never leaves half an import behind. Returns why it failed, if it did.
+ */
+function writeFiles(files: readonly { file: string; after: string; before: string | null }[]): string | undefined {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => {
+      console.error(`import: ${signal} received; ${outcome}`);
+      process.exit(130);
+    });
+  try {
+    writeTogether(files.map((f) => ({ path: f.file, data: f.after, before: f.before })));
+    outcome = `the import was written (${files.length} file(s))`;
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof WriteTogetherError)) throw e;
+    return e.message;
+  }
 }

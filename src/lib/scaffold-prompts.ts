@@ -47,19 +47,22 @@ const sources = (what: string): Prompt[] => [
   field('source-url', ['sources', 0, 'url'], 'Where the source can be read (https://...)'),
   field('source-says', ['sources', 0, 'says'], 'What the source says about it, in your own words'),
 ];
+/** The ID prompt every kind asks, with its own suggestion from the answers so far. */
+const idPrompt = (suggest: (a: Answers) => string | undefined): Prompt => ({
+  flag: 'id',
+  path: [],
+  role: 'id',
+  question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
+  required: true,
+  suggest,
+});
+
 export const mapped = (a: Answers) => one(a, 'characteristic') !== undefined && one(a, 'characteristic') !== '';
 
 export const PROMPTS: Record<EntityKind, Prompt[]> = {
   characteristic: [
     field('name', ['name'], 'Name of the characteristic (short, sentence case)'),
-    {
-      flag: 'id',
-      path: [],
-      role: 'id',
-      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
-      required: true,
-      suggest: (a) => suggestId(one(a, 'name') ?? ''),
-    },
+    idPrompt((a) => suggestId(one(a, 'name') ?? '')),
     field('level', ['level'], 'Level'),
     field('domain', ['domain'], 'Domain'),
     field('description', ['description'], 'Description: one or two sentences in your own words'),
@@ -72,14 +75,7 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
   accreditor: [
     field('name', ['name'], "The body's full name"),
     field('abbreviation', ['abbreviation'], 'Abbreviation the body uses (e.g. LCME)'),
-    {
-      flag: 'id',
-      path: [],
-      role: 'id',
-      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
-      required: true,
-      suggest: (a) => suggestId(one(a, 'abbreviation') ?? one(a, 'name') ?? ''),
-    },
+    idPrompt((a) => suggestId(one(a, 'abbreviation') ?? one(a, 'name') ?? '')),
     field('label', ['label'], 'Short display name, unique across bodies (only when the abbreviation is shared)', false),
     field('program', ['program'], 'Which line of documents or programs (only when the body has several)', false),
     field('kind', ['kind'], 'Kind of body'),
@@ -93,18 +89,11 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
   edition: [
     { ...field('accreditor', ['accreditor'], 'Accreditor ID (the body that publishes it)'), ref: 'accreditor' },
     field('edition', ['edition'], 'Edition label as the body writes it (e.g. 2025-26)'),
-    {
-      flag: 'id',
-      path: [],
-      role: 'id',
-      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
-      required: true,
-      suggest: (a) => {
-        const acc = one(a, 'accreditor');
-        const ed = one(a, 'edition');
-        return acc && ed ? `${acc}-${slugifyCode(ed)}` : undefined;
-      },
-    },
+    idPrompt((a) => {
+      const acc = one(a, 'accreditor');
+      const ed = one(a, 'edition');
+      return acc && ed ? `${acc}-${slugifyCode(ed)}` : undefined;
+    }),
     field('title', ['title'], 'Document title exactly as published'),
     field(
       'effective-from',
@@ -159,14 +148,7 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
   ],
   initiative: [
     field('name', ['name'], 'Name of the practice'),
-    {
-      flag: 'id',
-      path: [],
-      role: 'id',
-      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
-      required: true,
-      suggest: (a) => suggestId(one(a, 'name') ?? ''),
-    },
+    idPrompt((a) => suggestId(one(a, 'name') ?? '')),
     {
       ...field('characteristic', ['characteristics'], 'Characteristic the practice builds'),
       multiple: true,
@@ -177,18 +159,11 @@ export const PROMPTS: Record<EntityKind, Prompt[]> = {
   ],
   recommendation: [
     field('title', ['title'], 'What you ask the body to do, in one short sentence'),
-    {
-      flag: 'id',
-      path: [],
-      role: 'id',
-      question: 'ID (the file name; lowercase-with-hyphens, stable forever)',
-      required: true,
-      suggest: (a) => {
-        const acc = one(a, 'accreditor');
-        const c = one(a, 'characteristic');
-        return acc && c ? `${acc}-${c}` : undefined;
-      },
-    },
+    idPrompt((a) => {
+      const acc = one(a, 'accreditor');
+      const c = one(a, 'characteristic');
+      return acc && c ? `${acc}-${c}` : undefined;
+    }),
     { ...field('accreditor', ['accreditor'], 'Body it is addressed to (accreditor ID)'), ref: 'accreditor' },
     {
       ...field('edition', ['edition'], 'Edition it would change (edition ID, usually the one in force)'),
