@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
-import { openPage } from './pages.ts';
+import { axeViolations, openPage } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -225,16 +225,7 @@ describe('accessibility: zero axe WCAG 2.1 A/AA violations on every page type', 
     it(p || 'home', async () => {
       const { page } = await open(p);
       await page.waitForTimeout(150);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(
-        result.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(' | ')}`,
-        ),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
   }
