@@ -14,6 +14,7 @@ import type {
   TextRead,
   Verification,
 } from '../schemas/index.ts';
+import type { STANDARD_LEVELS } from '../schemas/standard.ts';
 import type { Content } from './content.ts';
 import { startOf } from './dates.ts';
 
@@ -54,6 +55,8 @@ export interface EditionRec {
   /** How much of the edition's text was read: full, part, or none (title and dates only). */
   textRead: TextRead;
   transitionNote?: string;
+  /** Levels at which the body publishes no heading (their standards are untitled by design). */
+  untitledLevels: (typeof STANDARD_LEVELS)[number][];
   /** Characteristics some review record says were checked against this edition. */
   reviewed: string[];
   /** Codes of the superseded edition whose mappings were checked and do not continue here. */
@@ -162,6 +165,7 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         sourceUrl: e.data.sourceUrl,
         textRead: e.data.textRead,
         ...(e.data.transitionNote !== undefined && { transitionNote: e.data.transitionNote }),
+        untitledLevels: e.data.untitledLevels ?? [],
         reviewed: [...new Set(e.data.reviews.flatMap((r) => r.characteristics))].sort(),
         dropped: (e.data.dropped ?? []).map((d) => ({ code: d.code, reason: d.reason })),
       }))

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { fullDate, id, partialDate, text, url } from './common.ts';
 import { MAX_CODE_CHARS, MAX_SHORT_CHARS, MAX_TITLE_CHARS } from '../lib/limits.ts';
+import { STANDARD_LEVELS } from './standard.ts';
 
 /** A record that characteristics were checked against this edition: turns "no mapping" into a gap. */
 export const editionReviewSchema = z.strictObject({
@@ -44,6 +45,12 @@ export const editionSchema = z.strictObject({
     .array(droppedSchema)
     .optional()
     .describe('codes of the superseded edition whose mappings were checked and do not continue, with why'),
+  untitledLevels: z
+    .array(z.enum(STANDARD_LEVELS))
+    .optional()
+    .describe(
+      'levels at which the body publishes no heading, so their standards carry a code but no title by design (checked: none of them may have a title)',
+    ),
   transitionNote: text('a newer edition is in transition, and what changes for interprofessional learning').optional(),
   reviews: z
     .array(editionReviewSchema)

@@ -108,6 +108,12 @@ describe('pages exist with the right figures', () => {
     expect(t).toContain('Carried over from 2020');
     expect(t).toContain('A-1 Safe Learning Climate: not yet checked against this edition');
   });
+  it('an edition says at which levels the body publishes no headings', () => {
+    expect(text(page('editions/gamma-2025'))).toContain(
+      'Headings the body publishes no heading for its criterion entries, so they show by code only',
+    );
+    expect(text(page('editions/alpha-2027'))).not.toContain('publishes no heading');
+  });
   it('sourcing notes are collapsed and kept out of the published text and search', () => {
     const html = page('standards/gamma-2025/g-3');
     expect(html).toMatch(

@@ -93,6 +93,18 @@ describe('check rules', () => {
     `);
   });
 
+  it('editions: a title at a level the edition lists as untitled is an error; untitled standards there pass', () => {
+    const untitled = (levels: string) => ed((s) => s.replace('copyright:', `untitledLevels: [${levels}]\ncopyright:`));
+    expect(byRule(set(untitled('standard')), 'editions')).toMatchInlineSnapshot(`
+      [
+        "content/standards/alpha-2020/a-1.md:3:8 title | has a title, but its edition says the body publishes no heading at the standard level | found title "Safe Climate" on a standard | expected no title, or \`standard\` removed from the edition's \`untitledLevels\` | fix check the body's document: remove the title if it is ours, or correct the edition's \`untitledLevels\`",
+      ]
+    `);
+    expect(byRule(set(untitled('element')), 'editions')).toEqual([]);
+    const noTitle = std((s) => s.replace('title: Safe Climate\n', ''));
+    expect(set({ ...untitled('standard'), ...noTitle }).diagnostics).toEqual([]);
+  });
+
   it('editions: dates, supersede direction and cycles', () => {
     const edition = baseSet()[ED]!;
     const alpha2021 = edition

@@ -5,7 +5,7 @@ import type { Rule } from '../types.ts';
 export const editions: Rule = {
   id: 'editions',
   description:
-    'effectiveTo is not before effectiveFrom; an edition supersedes an older edition of the same body; supersede chains have no cycles',
+    'effectiveTo is not before effectiveFrom; an edition supersedes an older edition of the same body; supersede chains have no cycles; no standard has a title at a level its edition lists as untitled',
   run({ content, index }, report) {
     for (const e of content.editions) {
       const { effectiveFrom, effectiveTo, supersedes } = e.data;
@@ -55,6 +55,18 @@ export const editions: Rule = {
           fix: 'check the effective dates, or swap which edition supersedes which',
         });
       }
+    }
+    for (const s of content.standards) {
+      const untitled = index.editions.get(s.edition)?.data.untitledLevels;
+      if (s.data.title === undefined || untitled === undefined || !untitled.includes(s.data.level)) continue;
+      report({
+        file: s.file,
+        path: ['title'],
+        message: `has a title, but its edition says the body publishes no heading at the ${s.data.level} level`,
+        found: `title "${s.data.title}" on a ${s.data.level}`,
+        expected: `no title, or \`${s.data.level}\` removed from the edition's \`untitledLevels\``,
+        fix: "check the body's document: remove the title if it is ours, or correct the edition's `untitledLevels`",
+      });
     }
     // Cycles: follow supersedes from each edition; report each cycle once, on its smallest ID.
     const reported = new Set<string>();
