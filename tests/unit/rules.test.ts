@@ -93,6 +93,38 @@ describe('check rules', () => {
     `);
   });
 
+  it('references: a file with a schema error still has its references checked, so one run reports both', () => {
+    const r = set({
+      ...std((s) =>
+        s
+          .replace('bindingness: required', 'bindingness: mandatory')
+          .replace('characteristic: psychological-safety', 'characteristic: psychological-safty'),
+      ),
+      ...ed((s) =>
+        s.replace('accreditor: alpha', 'accreditor: alpah').replace('copyright:', 'colour: red\ncopyright:'),
+      ),
+    });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule} ${d.path} | ${d.fix ?? ''}`)).toEqual([
+      'content/editions/alpha-2020.md:2 references accreditor | did you mean `alpha`?',
+      expect.stringMatching(/^content\/editions\/alpha-2020\.md:\d+ schema colour \| /),
+      expect.stringMatching(/^content\/standards\/alpha-2020\/a-1\.md:5 schema bindingness \| /),
+      'content/standards/alpha-2020/a-1.md:9 references mappings[0].characteristic | did you mean `psychological-safety`?',
+    ]);
+    // A field the schema refuses is not reported again as a reference.
+    const upper = set(std((s) => s.replace('characteristic: psychological-safety', 'characteristic: Psych_Safety')));
+    expect(upper.diagnostics.map((d) => `${d.rule} ${d.path}`)).toEqual(['schema mappings[0].characteristic']);
+    // A file that exists but fails its schema is not also "missing" for every file that names it.
+    const badTarget = set({
+      'characteristics/psychological-safety.md': baseSet()['characteristics/psychological-safety.md']!.replace(
+        'level: micro',
+        'level: nano',
+      ),
+    });
+    expect(badTarget.diagnostics.map((d) => `${d.rule} ${d.file} ${d.path}`)).toEqual([
+      'schema content/characteristics/psychological-safety.md level',
+    ]);
+  });
+
   it('editions: a title at a level the edition lists as untitled is an error; untitled standards there pass', () => {
     const untitled = (levels: string) => ed((s) => s.replace('copyright:', `untitledLevels: [${levels}]\ncopyright:`));
     expect(byRule(set(untitled('standard')), 'editions')).toMatchInlineSnapshot(`

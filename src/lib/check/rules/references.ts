@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../../schemas/index.ts';
 import { didYouMean } from '../../suggest.ts';
-import type { PathSegment } from '../../diagnostics.ts';
+import { formatPath, type PathSegment } from '../../diagnostics.ts';
 import type { ParsedFile } from '../../frontmatter.ts';
 import type { Report, RuleContext, Rule } from '../types.ts';
 
@@ -22,7 +22,6 @@ function ref(
   kind: EntityKind,
   target: string,
 ) {
-  if (ctx.index.ids[kind].has(target)) return;
   const stub = ctx.index.stubs[kind].get(target);
   if (stub) {
     report({
@@ -48,45 +47,101 @@ function ref(
   });
 }
 
+type Visit = (kind: EntityKind, target: string, path: () => PathSegment[]) => void;
+
+const each = (v: unknown, f: (item: unknown, i: number) => void) => {
+  if (Array.isArray(v)) v.forEach(f);
+};
+const field = (v: unknown, key: string): unknown =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+
+/**
+ * Every ID a file's frontmatter refers to, read from the raw data, so a file that fails its schema
+ * still has its references checked in the same run (one pass, not one CI round per kind of error).
+ */
+function eachReference(kind: EntityKind, data: Record<string, unknown>, visit: Visit): void {
+  const at = (target: unknown, refKind: EntityKind, path: () => PathSegment[]) => {
+    if (typeof target === 'string') visit(refKind, target, path);
+  };
+  switch (kind) {
+    case 'standard':
+      each(data.mappings, (m, i) =>
+        at(field(m, 'characteristic'), 'characteristic', () => ['mappings', i, 'characteristic']),
+      );
+      return;
+    case 'edition':
+      at(data.accreditor, 'accreditor', () => ['accreditor']);
+      at(data.supersedes, 'edition', () => ['supersedes']);
+      each(data.reviews, (r, i) =>
+        each(field(r, 'characteristics'), (c, j) =>
+          at(c, 'characteristic', () => ['reviews', i, 'characteristics', j]),
+        ),
+      );
+      return;
+    case 'initiative':
+      each(data.characteristics, (c, i) => at(c, 'characteristic', () => ['characteristics', i]));
+      return;
+    case 'characteristic':
+    case 'accreditor':
+    case 'recommendation':
+      return;
+    default:
+      kind satisfies never;
+  }
+}
+
+/** The IDs of every file of each kind that is not a stub, whether or not it passed its schema. */
+function presentIds(
+  files: readonly ParsedFile[],
+  stubFiles: ReadonlySet<ParsedFile>,
+  valid: Readonly<Record<EntityKind, ReadonlySet<string>>>,
+): Record<EntityKind, ReadonlySet<string>> {
+  const out: Partial<Record<EntityKind, Set<string>>> = {};
+  for (const f of files) {
+    if (f.kind === undefined || f.id === undefined || stubFiles.has(f) || valid[f.kind].has(f.id)) continue;
+    (out[f.kind] ??= new Set(valid[f.kind])).add(f.id);
+  }
+  return { ...valid, ...out };
+}
+
 /** Every reference between files resolves. */
 export const references: Rule = {
   id: 'references',
   description:
-    'every mapping, review record and initiative names an existing characteristic; every standard an existing edition; every edition an existing accreditor; supersedes and replacedBy resolve, and redirect stubs never loop',
+    'every mapping, review record and initiative names an existing characteristic; every standard an existing edition; every edition an existing accreditor; supersedes and replacedBy resolve, and redirect stubs never loop; checked also in files with schema errors, so both are reported at once',
   run(ctx, report) {
     const { content, index } = ctx;
     const reportedFolders = new Set<string>();
-    for (const s of content.standards) {
-      if (!index.ids.edition.has(s.edition) && !reportedFolders.has(s.edition)) {
-        reportedFolders.add(s.edition);
-        report({
-          file: s.file,
-          line: 1,
-          message: `standards folder \`${s.edition}\` matches no edition`,
-          found: `content/standards/${s.edition}/`,
-          expected: 'a folder named after a file in content/editions/',
-          fix:
-            didYouMean(s.edition, index.ids.edition) ?? `create content/editions/${s.edition}.md or move the standards`,
-        });
+    const stubFiles = new Set(content.stubs.map((s) => s.file));
+    // A field the schema already refused (e.g. an ID in capitals) is not reported twice.
+    const refused = new Set(content.diagnostics.map((d) => `${d.file}|${d.path}`));
+    // A file that exists but fails its schema has its own error; what refers to it is not wrong too.
+    const present = presentIds(content.files, stubFiles, index.ids);
+    for (const file of content.files) {
+      const kind = file.kind;
+      if (kind === undefined || stubFiles.has(file)) continue;
+      if (kind === 'standard') {
+        const edition = file.id!.slice(0, file.id!.indexOf('/'));
+        if (!present.edition.has(edition) && !reportedFolders.has(edition)) {
+          reportedFolders.add(edition);
+          report({
+            file,
+            line: 1,
+            message: `standards folder \`${edition}\` matches no edition`,
+            found: `content/standards/${edition}/`,
+            expected: 'a folder named after a file in content/editions/',
+            fix:
+              didYouMean(edition, index.ids.edition) ?? `create content/editions/${edition}.md or move the standards`,
+          });
+        }
       }
       // Known IDs are the rule, so test them before building a path for the report (40,000 mappings).
-      const known = index.ids.characteristic;
-      s.data.mappings.forEach((m, i) => {
-        if (!known.has(m.characteristic))
-          ref(ctx, report, s.file, ['mappings', i, 'characteristic'], 'characteristic', m.characteristic);
+      eachReference(kind, file.data, (refKind, target, path) => {
+        if (present[refKind].has(target)) return;
+        const p = path();
+        if (refused.has(`${file.path}|${formatPath(p)}`)) return;
+        ref(ctx, report, file, p, refKind, target);
       });
-    }
-    for (const e of content.editions) {
-      ref(ctx, report, e.file, ['accreditor'], 'accreditor', e.data.accreditor);
-      if (e.data.supersedes !== undefined) ref(ctx, report, e.file, ['supersedes'], 'edition', e.data.supersedes);
-      e.data.reviews.forEach((r, i) =>
-        r.characteristics.forEach((c, j) =>
-          ref(ctx, report, e.file, ['reviews', i, 'characteristics', j], 'characteristic', c),
-        ),
-      );
-    }
-    for (const it of content.initiatives) {
-      it.data.characteristics.forEach((c, i) => ref(ctx, report, it.file, ['characteristics', i], 'characteristic', c));
     }
     for (const stub of content.stubs) {
       if (stub.data.replacedBy === stub.id.split('/').pop()) {
