@@ -125,6 +125,7 @@ export function reviewStatus(reviews: readonly { profession: string; verdict: 'a
   status: ReviewStatus;
   agreedBy: string[];
 } {
+  if (reviews.length === 0) return { status: 'proposed', agreedBy: [] }; // most mappings: skip the allocations below
   const agreedBy = [...new Set(reviews.filter((r) => r.verdict === 'agree').map((r) => r.profession))].sort();
   if (reviews.some((r) => r.verdict === 'dissent')) return { status: 'disputed', agreedBy };
   return { status: agreedBy.length >= 2 ? 'reviewed' : 'proposed', agreedBy };
@@ -170,36 +171,40 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         dropped: (e.data.dropped ?? []).map((d) => ({ code: d.code, reason: d.reason })),
       }))
       .sort(byId),
-    standards: content.standards
-      .map((s) => ({
-        id: s.id,
-        edition: s.edition,
-        code: s.data.code,
-        ...(s.data.title !== undefined && { title: s.data.title }),
-        bindingness: s.data.bindingness,
-        verification: s.data.verification,
-        ...(s.data.sourceUrl !== undefined && { sourceUrl: s.data.sourceUrl }),
-        ...(s.data.readEdition !== undefined && { readEdition: s.data.readEdition }),
-        ...(s.data.section !== undefined && { section: s.data.section }),
-        continues: s.data.continues ?? [],
-        mappings: s.data.mappings.map((m) => {
-          const r = reviewStatus(m.reviews);
-          return {
-            characteristic: m.characteristic,
-            strength: m.strength,
-            rationale: m.rationale,
-            ...(m.quote !== undefined && { quote: m.quote }),
-            review: r.status,
-            agreedBy: r.agreedBy,
-          };
-        }),
-      }))
-      .sort(byId),
+    standards: content.standards.map(standardRec).sort(byId),
     initiatives: content.initiatives
       .map((e) => ({ id: e.id, name: e.data.name, characteristics: e.data.characteristics }))
       .sort(byId),
     recommendations: content.recommendations.map((e) => recommendationRec(e.id, e.data)).sort(byId),
   };
+}
+
+/**
+ * One standard as plain data. Optional fields are assigned, not spread: the spread form cost a third of
+ * the coverage model's time at 10,000 standards.
+ */
+function standardRec(s: Content['standards'][number]): StandardRec {
+  const d = s.data;
+  // Same key order as the JSON download has always had: optional keys go in their place.
+  const rec = { id: s.id, edition: s.edition, code: d.code } as StandardRec;
+  if (d.title !== undefined) rec.title = d.title;
+  rec.bindingness = d.bindingness;
+  rec.verification = d.verification;
+  if (d.sourceUrl !== undefined) rec.sourceUrl = d.sourceUrl;
+  if (d.readEdition !== undefined) rec.readEdition = d.readEdition;
+  if (d.section !== undefined) rec.section = d.section;
+  rec.continues = d.continues ?? [];
+  rec.mappings = d.mappings.map(mappingRec);
+  return rec;
+}
+
+function mappingRec(m: Content['standards'][number]['data']['mappings'][number]): MappingRec {
+  const r = reviewStatus(m.reviews);
+  const out = { characteristic: m.characteristic, strength: m.strength, rationale: m.rationale } as MappingRec;
+  if (m.quote !== undefined) out.quote = m.quote;
+  out.review = r.status;
+  out.agreedBy = r.agreedBy;
+  return out;
 }
 
 function recommendationRec(id: string, r: Recommendation): RecommendationRec {

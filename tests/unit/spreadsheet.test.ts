@@ -263,6 +263,8 @@ describe('round trip', () => {
       setCell(wb, 'Accreditors', 'alpha-council', 'professions', 'nursing, midwifery');
       setCell(wb, 'Standards', 'alpha-2020/a-2', 'body', 'A new summary of A-2, in our own words.');
       setCell(wb, 'Standards', 'gamma-2025/g-3', 'title', 'Team Training');
+      // Gamma publishes no headings for criteria (untitledLevels), so a titled G 3 must be a standard.
+      setCell(wb, 'Standards', 'gamma-2025/g-3', 'level', 'standard');
       setCell(
         wb,
         'Mappings',
@@ -300,11 +302,11 @@ describe('round trip', () => {
     ).toBe(true);
     const g3 = byFile['standards/gamma-2025/g-3.md']!;
     // The new title lands where the schema puts it (after code), not at the end.
-    expect(g3.after).toMatch(/^---\ncode: "G 3"\ntitle: "Team Training"\nlevel: criterion\n/);
+    expect(g3.after).toMatch(/^---\ncode: "G 3"\ntitle: "Team Training"\nlevel: standard\n/);
     expect(g3.after).toContain(
       '  - characteristic: psychological-safety\n    strength: implicit\n    rationale: "Team training records for clinical staff could serve as evidence of a climate for speaking up."\n---\n',
     );
-    expect(g3.changes.map((c) => c.change).sort()).toEqual(['added', 'new-mapping']);
+    expect(g3.changes.map((c) => c.change).sort()).toEqual(['added', 'changed', 'new-mapping']);
     expect(byFile['standards/beta-2024/b-2.md']!.after).toContain(
       '  - characteristic: interprofessional-learning-experiences\n    strength: partial\n    rationale: "Team practice placements give some learning with other professions in one setting."\n    reviews:\n      - reviewer: "Reviewer Three (fixture)"\n        profession: nursing\n        date: "2025-03-01"\n        verdict: agree\n---',
     );

@@ -1,6 +1,6 @@
 /** One cell: the status of an (edition, characteristic) pair, its evidence and what is carried forward. */
 import type { Bindingness, Strength, Verification } from '../../schemas/index.ts';
-import type { CrosswalkIndex, ReviewStatus } from '../crosswalk.ts';
+import type { CrosswalkIndex, MappingRec, ReviewStatus, StandardRec } from '../crosswalk.ts';
 import { BINDING_WEIGHT, STRENGTH_WEIGHT, type Qualifier, type Status } from './status.ts';
 
 export interface CellStandard {
@@ -40,20 +40,22 @@ export const STRENGTH_ORDER: Record<Strength, number> = { explicit: 0, partial: 
 export const compareCodes = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Cells are pure functions of the index; reports ask for the same cell many times (opportunities, transitions). */
-const cellCache = new WeakMap<CrosswalkIndex, Map<string, Cell>>();
+const cellCache = new WeakMap<CrosswalkIndex, Map<string, Map<string, Cell>>>();
 
 export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
-  let cache = cellCache.get(ix);
-  if (!cache) cellCache.set(ix, (cache = new Map()));
-  const key = `${editionId}\u0000${characteristicId}`;
-  let cell = cache.get(key);
+  let byEdition = cellCache.get(ix);
+  if (!byEdition) cellCache.set(ix, (byEdition = new Map()));
+  // Two levels of maps, not one joined key: building and hashing the key string cost more than the cell.
+  let cells = byEdition.get(editionId);
+  if (!cells) byEdition.set(editionId, (cells = new Map()));
+  let cell = cells.get(characteristicId);
   if (!cell) {
     cell = computeCell(ix, editionId, characteristicId);
     if (cell.status === 'not-reviewed') {
       const carried = carriedForward(ix, editionId, characteristicId);
       if (carried) cell.carried = carried;
     }
-    cache.set(key, cell);
+    cells.set(characteristicId, cell);
   }
   return cell;
 }
@@ -72,10 +74,15 @@ function carriedForward(ix: CrosswalkIndex, editionId: string, characteristicId:
 
 /** The status a set of mappings gives a cell: the strongest strength decides. */
 export function statusOf(strengths: readonly Strength[], reviewed: boolean): Status {
-  if (strengths.includes('explicit')) return 'covered';
-  if (strengths.includes('partial')) return 'partial';
-  if (strengths.length > 0) return 'opportunity';
-  return reviewed ? 'gap' : 'not-reviewed';
+  return statusByRank(Math.min(NO_MAPPING, ...strengths.map((s) => STRENGTH_ORDER[s])), reviewed);
+}
+
+const NO_MAPPING = 3;
+const STATUS_BY_RANK: readonly Status[] = ['covered', 'partial', 'opportunity'];
+
+/** The status from the strongest mapping's STRENGTH_ORDER rank (NO_MAPPING when there is none). */
+function statusByRank(rank: number, reviewed: boolean): Status {
+  return STATUS_BY_RANK[rank] ?? (reviewed ? 'gap' : 'not-reviewed');
 }
 
 /** Qualifiers of a cell's evidence: which weaker kinds of evidence all of its standards share. */
@@ -91,25 +98,34 @@ export function qualifiersOf(standards: readonly CellStandard[]): Qualifier[] {
 function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
   const hits = ix.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
   let support = 0;
-  const standards: CellStandard[] = hits.map(({ standard: s, mapping: m }) => {
+  let best = NO_MAPPING; // the strongest strength seen, as its STRENGTH_ORDER rank
+  const standards: CellStandard[] = new Array<CellStandard>(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const { standard: s, mapping: m } = hits[i]!;
     support = Math.max(support, STRENGTH_WEIGHT[m.strength] * BINDING_WEIGHT[s.bindingness]);
-    return {
-      id: s.id,
-      code: s.code,
-      ...(s.title !== undefined && { title: s.title }),
-      strength: m.strength,
-      bindingness: s.bindingness,
-      verification: s.verification,
-      review: m.review,
-      rationale: m.rationale,
-      ...(s.sourceUrl !== undefined && { sourceUrl: s.sourceUrl }),
-    };
-  });
-  standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
+    best = Math.min(best, STRENGTH_ORDER[m.strength]);
+    standards[i] = cellStandard(s, m);
+  }
+  if (standards.length > 1)
+    standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
   const reviewed = ix.reviewedByEdition.get(editionId)?.has(characteristicId) ?? false;
-  const status = statusOf(
-    standards.map((s) => s.strength),
-    reviewed,
-  );
-  return { status, support: Math.round(support * 100) / 100, standards, qualifiers: qualifiersOf(standards) };
+  return {
+    status: statusByRank(best, reviewed),
+    support: Math.round(support * 100) / 100,
+    standards,
+    qualifiers: qualifiersOf(standards),
+  };
+}
+
+/** Optional keys are assigned in place rather than spread: the spread form dominated this loop's cost. */
+function cellStandard(s: StandardRec, m: MappingRec): CellStandard {
+  const out = { id: s.id, code: s.code } as CellStandard;
+  if (s.title !== undefined) out.title = s.title;
+  out.strength = m.strength;
+  out.bindingness = s.bindingness;
+  out.verification = s.verification;
+  out.review = m.review;
+  out.rationale = m.rationale;
+  if (s.sourceUrl !== undefined) out.sourceUrl = s.sourceUrl;
+  return out;
 }
