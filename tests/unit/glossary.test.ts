@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDir } from '../../src/lib/check/index.ts';
 import { readContentDir } from '../../src/lib/content.ts';
 import { formatHuman } from '../../src/lib/diagnostics.ts';
 import { expandQuery, parseGlossary, synonymGroups } from '../../src/lib/glossary.ts';
@@ -58,6 +59,15 @@ describe('search query expansion', () => {
 });
 
 describe('glossary errors say where and how to fix', () => {
+  it('npm run check reports them with the content (checkDir reads the glossary)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glossary-check-'));
+    writeFileSync(join(dir, 'glossary.yaml'), '- term: IPE\n  definition: One.\n- term: IPE\n  definition: Two.\n');
+    const r = checkDir(dir, { today: '2026-12-04' });
+    expect(r.errors).toBe(1);
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'glossary', line: 3 });
+    expect(r.diagnostics[0]!.file).toMatch(/glossary\.yaml$/);
+  });
+
   it('a phrase in two entries', () => {
     const { diagnostics } = parseGlossary(
       'content/glossary.yaml',

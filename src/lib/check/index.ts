@@ -1,5 +1,6 @@
 /** The check: load content, run every registered rule, return sorted diagnostics and a summary. */
-import { readExceptions } from '../node/exceptions.ts';
+import { readExceptions, readGlossary } from '../node/exceptions.ts';
+import { parseGlossary } from '../glossary.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../schemas/index.ts';
 import {
   entriesOf,
@@ -76,10 +77,11 @@ export interface CheckResult {
 
 export function checkSources(
   sources: readonly SourceFile[],
-  options: { today?: string; exceptions?: ExceptionsSource } = {},
+  options: { today?: string; exceptions?: ExceptionsSource; glossary?: { path: string; text: string } } = {},
 ): CheckResult {
   const content = loadFiles(sources);
   let found = [...content.diagnostics, ...runRules(content, options)];
+  if (options.glossary) found.push(...parseGlossary(options.glossary.path, options.glossary.text).diagnostics);
   let excepted = 0;
   if (options.exceptions) ({ kept: found, excepted } = applyExceptions(found, options.exceptions));
   const diagnostics = sortDiagnostics(found);
@@ -95,5 +97,10 @@ export function checkSources(
 
 export function checkDir(root: string, options: { today?: string } = {}): CheckResult {
   const exceptions = readExceptions(root);
-  return checkSources(readContentDir(root), { ...options, ...(exceptions && { exceptions }) });
+  const glossary = readGlossary(root);
+  return checkSources(readContentDir(root), {
+    ...options,
+    ...(exceptions && { exceptions }),
+    ...(glossary && { glossary }),
+  });
 }
