@@ -296,7 +296,7 @@ describe('integration opportunities', () => {
   const cov = computeCoverage(ix, sel());
   it('one practice, many standards: every standard an initiative can help satisfy', () => {
     const [o] = initiativeOpportunities(ix, cov);
-    expect(o!.standards.map((s) => `${s.accreditor} ${s.code} via ${s.characteristics.join('+')}`).sort()).toEqual([
+    expect(o!.standards.map((s) => `${s.body} ${s.code} via ${s.characteristics.join('+')}`).sort()).toEqual([
       'alpha-council A-1 via psychological-safety',
       'alpha-council A-2 via shared-interprofessional-onboarding',
       'beta-board B-2 via interprofessional-learning-experiences',

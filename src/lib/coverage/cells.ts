@@ -65,7 +65,7 @@ function carriedForward(ix: CrosswalkIndex, editionId: string, characteristicId:
   const seen = new Set([editionId]);
   for (let id = ix.editions.get(editionId)?.supersedes; id !== undefined && !seen.has(id);) {
     seen.add(id);
-    const older = computeCell(ix, id, characteristicId);
+    const older = cellFor(ix, id, characteristicId); // cached: transitions ask for the same older cells
     if (older.status !== 'not-reviewed') return { from: id, status: older.status, standards: older.standards };
     id = ix.editions.get(id)?.supersedes;
   }

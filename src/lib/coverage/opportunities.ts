@@ -3,17 +3,20 @@ import type { CrosswalkIndex } from '../crosswalk.ts';
 import { cellFor, STRENGTH_ORDER, type CellStandard } from './cells.ts';
 import type { Coverage } from './rollup.ts';
 
+/** A standard an initiative can help satisfy: the cell's standard, its body, and the initiative's characteristics it maps. */
+export type InitiativeStandard = CellStandard & { characteristics: string[]; body: string };
+
 export interface InitiativeOpportunity {
   initiative: { id: string; name: string; characteristics: string[] };
   /** Every standard in the selected in-force editions that maps a characteristic the practice builds. */
-  standards: (CellStandard & { accreditor: string; characteristics: string[] })[];
+  standards: InitiativeStandard[];
   bodies: number;
 }
 
 /** "One practice, many standards": for each initiative, the standards it can help satisfy. */
 export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
   return ix.data.initiatives.map((it) => {
-    const byStandard = new Map<string, CellStandard & { accreditor: string; characteristics: string[] }>();
+    const byStandard = new Map<string, InitiativeStandard>();
     for (const b of cov.bodies) {
       for (const c of it.characteristics) {
         for (const s of cellFor(ix, b.edition!.id, c).standards) {
@@ -21,12 +24,12 @@ export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): Init
           if (have) {
             have.characteristics.push(c);
             if (STRENGTH_ORDER[s.strength] < STRENGTH_ORDER[have.strength]) have.strength = s.strength;
-          } else byStandard.set(s.id, { ...s, accreditor: b.accreditor.id, characteristics: [c] });
+          } else byStandard.set(s.id, Object.assign({}, s, { characteristics: [c], body: b.accreditor.id }));
         }
       }
     }
     const standards = [...byStandard.values()];
-    return { initiative: it, standards, bodies: new Set(standards.map((s) => s.accreditor)).size };
+    return { initiative: it, standards, bodies: new Set(standards.map((s) => s.body)).size };
   });
 }
 

@@ -191,7 +191,7 @@ export function buildReport(
         name: o.initiative.name,
         characteristics: [...o.initiative.characteristics],
         bodies: o.bodies,
-        standards: o.standards.map(({ accreditor, ...s }) => ({ ...s, body: accreditor })),
+        standards: o.standards,
       })),
       reciprocity: reciprocity(ix, cov).map((p) => ({
         a: { body: p.a.accreditor, standards: p.a.standards.map((s) => s.id) },
