@@ -5,6 +5,7 @@
 import type { Strength } from '../schemas/index.ts';
 import { compareCodes } from './coverage.ts';
 import type { CrosswalkIndex, EditionRec, StandardRec } from './crosswalk.ts';
+import { mdText } from './markdown-text.ts';
 
 export type DriftDecision = 'continued' | 'dropped' | 'pending';
 
@@ -90,9 +91,9 @@ export function driftMarkdown(ix: CrosswalkIndex, lists: readonly DriftWorklist[
   const out: string[] = [];
   for (const w of lists) {
     const body = ix.accreditors.get(w.edition.accreditor)?.label ?? w.edition.accreditor;
-    out.push(`# ${body}: ${w.previous.edition} → ${w.edition.edition}`, '');
+    out.push(`# ${cell(body)}: ${cell(w.previous.edition)} → ${cell(w.edition.edition)}`, '');
     out.push(
-      `${w.items.length} mapped standards in ${w.previous.edition}; ${w.pending} waiting for a decision in ${w.edition.edition}.`,
+      `${w.items.length} mapped standards in ${cell(w.previous.edition)}; ${w.pending} waiting for a decision in ${cell(w.edition.edition)}.`,
       '',
     );
     if (w.items.length === 0) continue;
@@ -100,16 +101,17 @@ export function driftMarkdown(ix: CrosswalkIndex, lists: readonly DriftWorklist[
     for (const i of w.items) {
       const decision =
         i.decision === 'continued'
-          ? `continued by ${i.continuedBy.join(', ')}`
+          ? `continued by ${cell(i.continuedBy.join(', '))}`
           : i.decision === 'dropped'
-            ? `dropped: ${i.reason ?? ''}`
+            ? `dropped: ${cell(i.reason ?? '')}`
             : '**pending**: re-read and continue, change or drop';
-      const maps = i.mappings.map((m) => `${m.characteristic} (${m.strength})`).join('; ');
-      out.push(`| ${cell(i.code)} | ${cell(i.title ?? '')} | ${cell(maps)} | ${cell(decision)} |`);
+      const maps = cell(i.mappings.map((m) => `${m.characteristic} (${m.strength})`).join('; '));
+      out.push(`| ${cell(i.code)} | ${cell(i.title ?? '')} | ${maps} | ${decision} |`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Content in the worklist renders as text: HTML, links and emphasis stay literal. */
+const cell = mdText;

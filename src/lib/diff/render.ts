@@ -1,24 +1,9 @@
 /** The diff as the PR comment (Markdown, capped) and for tools (JSON). */
 import { STATUS_LABEL, STATUS_SYMBOL, STATUSES, type Status } from '../coverage.ts';
+import { mdText } from '../markdown-text.ts';
 import { countDiff, type CrosswalkDiff, type EntityKindName, type MappingChange } from './compute.ts';
 
-export function mdText(s: string): string {
-  return (
-    s
-      .replace(/[\r\n]+/g, ' ')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      // Markdown punctuation escaped, so a branch's text cannot become an image, a link or emphasis
-      // (with the brackets escaped, parentheses cannot form a link and stay readable).
-      .replace(/[\\`*_{}[\]!|~]/g, '\\$&')
-      .replace(/^[-=#+]/, '\\$&')
-      // Autolinks (https://…, www.…) and @mentions broken by a zero-width space.
-      .replace(/:(?=\/\/)/g, ':\u200b')
-      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
-      .replace(/@(?=\w)/g, '@\u200b')
-  );
-}
+export { mdText };
 export const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const status = (s: Status) => `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`;
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

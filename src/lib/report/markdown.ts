@@ -1,6 +1,7 @@
 /** Markdown report, readable in a GitHub comment or any Markdown viewer. */
 import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
+import { mdLink, mdText } from '../markdown-text.ts';
 import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
 import {
   actFirstLines,
@@ -23,16 +24,17 @@ import {
   statusText,
 } from './tabular.ts';
 
-const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Every content-derived string is escaped: HTML, links and emphasis from content render as text. */
+const esc = mdText;
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const rule = (n: number, align = ' --- |') => `|${align.repeat(n)}`;
 
 export function renderMarkdown(r: GapReport): string {
   const out: string[] = [];
   const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
-  out.push(`# ${r.title}`, '');
+  out.push(`# ${esc(r.title)}`, '');
   if (r.institution) out.push(`Prepared for **${esc(r.institution)}**.`, '');
-  out.push(`Data version ${r.dataVersion} · generated ${r.generatedOn} · ${selectionLine(r)}.`, '');
+  out.push(`Data version ${r.dataVersion} · generated ${r.generatedOn} · ${esc(selectionLine(r))}.`, '');
   out.push(
     `Editions read: ${cover(r)
       .editions.map((e) => `${esc(e.body)} ${esc(e.edition)} (${esc(e.status)})`)
@@ -57,7 +59,7 @@ export function renderMarkdown(r: GapReport): string {
   if (moreActFirst(r, first.length)) out.push('', moreActFirst(r, first.length));
   out.push('');
   if (r.noEdition.length)
-    out.push(`No edition in force on ${r.selection.on}: ${r.noEdition.map((b) => b.name).join(', ')}.`, '');
+    out.push(`No edition in force on ${r.selection.on}: ${r.noEdition.map((b) => esc(b.name)).join(', ')}.`, '');
 
   out.push(
     '## Bodies',
@@ -70,8 +72,8 @@ export function renderMarkdown(r: GapReport): string {
     out.push(
       row([
         esc(b.label),
-        `[${esc(b.edition.title)} (${esc(b.edition.edition)})](${b.edition.sourceUrl})`,
-        effective,
+        mdLink(`${b.edition.title} (${b.edition.edition})`, b.edition.sourceUrl),
+        esc(effective),
         b.edition.textRead,
         ...countsInOrder(b.counts),
         b.carried,
@@ -95,7 +97,7 @@ export function renderMarkdown(r: GapReport): string {
         `- **${esc(b.label)}**: ${esc(t.toTitle)} from ${t.startsOn ?? 'a date not yet confirmed'}.${t.note ? ` ${esc(t.note)}` : ''}`,
       );
       for (const ch of t.changes)
-        out.push(`  - ${ch.characteristic}: ${STATUS_LABEL[ch.from]} → ${STATUS_LABEL[ch.to]}`);
+        out.push(`  - ${esc(ch.characteristic)}: ${STATUS_LABEL[ch.from]} → ${STATUS_LABEL[ch.to]}`);
     }
     out.push('');
   }
@@ -149,9 +151,9 @@ export function renderMarkdown(r: GapReport): string {
     const wording = r.modelWording.find((w) => w.characteristic === a.characteristic)?.standards ?? [];
     if (wording.length === 0) out.push('- No body in the crosswalk requires it yet, explicitly or in part.');
     for (const w of wording) {
-      const name = `${esc(w.bodyLabel)} ${esc(w.code)}${w.title ? ` ${esc(w.title)}` : ''}`;
+      const name = `${w.bodyLabel} ${w.code}${w.title ? ` ${w.title}` : ''}`;
       out.push(
-        `- ${w.sourceUrl ? `[${name}](${w.sourceUrl})` : name}, ${esc(w.editionLabel)}: ${w.strength}, ${w.bindingness}, ${w.verification}, ${w.review}${w.selected ? '' : ', not in this selection'}. _${esc(w.rationale)}_`,
+        `- ${mdLink(name, w.sourceUrl)}, ${esc(w.editionLabel)}: ${w.strength}, ${w.bindingness}, ${w.verification}, ${w.review}${w.selected ? '' : ', not in this selection'}. _${esc(w.rationale)}_`,
       );
     }
     for (const rec of (r.recommendations ?? []).filter((x) =>
@@ -193,7 +195,7 @@ export function renderMarkdown(r: GapReport): string {
     out.push('No pair of bodies of different professions both require interprofessional learning in this selection.');
   for (const p of r.opportunities.reciprocity) {
     out.push(
-      `- ${abbr.get(p.a.body)} (${p.a.standards.length} standard(s)) + ${abbr.get(p.b.body)} (${p.b.standards.length}): one joint activity could serve both.`,
+      `- ${esc(abbr.get(p.a.body) ?? p.a.body)} (${p.a.standards.length} standard(s)) + ${esc(abbr.get(p.b.body) ?? p.b.body)} (${p.b.standards.length}): one joint activity could serve both.`,
     );
   }
   out.push('', '## Appendix: quality of the evidence cited', '');
@@ -203,9 +205,7 @@ export function renderMarkdown(r: GapReport): string {
       row(
         [
           e.body,
-          e.url
-            ? `[${esc(e.code)}](${e.url})${e.title ? ` ${esc(e.title)}` : ''}`
-            : `${esc(e.code)}${e.title ? ` ${esc(e.title)}` : ''}`,
+          `${mdLink(e.code, e.url)}${e.title ? ` ${esc(e.title)}` : ''}`,
           e.edition,
           e.editionStatus,
           e.verification,
