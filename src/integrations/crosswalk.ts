@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
+import { bumpContentGeneration, checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
 import { ContentError, countBySeverity } from '../lib/diagnostics.ts';
 
 export default function crosswalk(options: { contentDir: string }): AstroIntegration {
@@ -31,6 +31,17 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
             pattern: '/data/[...file]',
             entrypoint: fileURLToPath(new URL('src/integrations/downloads-route.ts', config.root)),
           });
+      },
+      // `astro dev`: a content edit rebuilds the view model on the next request and reloads open pages.
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = resolve(options.contentDir);
+        server.watcher.add(dir);
+        server.watcher.on('all', (_event, path) => {
+          if (path !== dir && !path.startsWith(dir + sep)) return;
+          bumpContentGeneration();
+          logger.info(`content changed: ${relative(dir, path)}; reloading`);
+          server.ws.send({ type: 'full-reload' });
+        });
       },
       'astro:config:done': ({ config }) => {
         root = config.root;
@@ -100,22 +111,29 @@ async function renderDownloads(
   logger.info('rendering the PDF and XLSX downloads in separate processes');
   let files = 0;
   let bytes = 0;
-  for (const part of ['alone', 'rest'] as const) {
+  let cached = 0;
+  // `alone` goes on with `rest` itself when it rendered nothing large (all from the cache).
+  for (let part: 'alone' | 'rest' | null = 'alone'; part;) {
     const done = await renderPart(root, outDir, contentDir, part);
     files += done.files;
     bytes += done.bytes;
+    cached += done.cached;
+    part = done.next;
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
-  return `${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s`;
+  return `${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s, ${cached} of them unchanged (from the cache)`;
 }
 
-/** One `downloads-build.ts` process; resolves with its `{files, bytes}` line. */
-function renderPart(
-  root: URL,
-  outDir: URL,
-  contentDir: string,
-  part: 'alone' | 'rest',
-): Promise<{ files: number; bytes: number }> {
+/** What one `downloads-build.ts` process prints. */
+interface PartDone {
+  files: number;
+  bytes: number;
+  cached: number;
+  next: 'rest' | null;
+}
+
+/** One `downloads-build.ts` process; resolves with its summary line. */
+function renderPart(root: URL, outDir: URL, contentDir: string, part: 'alone' | 'rest'): Promise<PartDone> {
   const script = fileURLToPath(new URL('src/integrations/downloads-build.ts', root));
   const child = spawn(
     process.execPath,
@@ -144,7 +162,7 @@ function renderPart(
         reject(new Error(`rendering the downloads failed (${signal ?? `exit ${code}`}):\n${head}${more}`));
         return;
       }
-      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as { files: number; bytes: number });
+      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as PartDone);
     });
   });
 }

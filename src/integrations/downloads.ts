@@ -20,6 +20,11 @@ export interface Download {
   path: string;
   render(): Promise<string | Uint8Array>;
   /**
+   * What the file is rendered from (the report model or the table), for the build's cache key
+   * (downloads-cache.ts): equal inputs give equal files. Absent: the file is cheap and always rendered.
+   */
+  input?(): unknown;
+  /**
    * The same file streamed into `to` (the XLSX files: exceljs's streaming writer, a few hundred MB
    * less at the build's peak than a workbook in memory). The build uses it when present.
    */
@@ -42,12 +47,13 @@ export function downloads(site: Site): Download[] {
   const { index: ix, data, check } = site.loaded;
   const bodyReport = (id: string) => buildReport(ix, { ...allSelection(site.today), accreditors: [id] }, site.today);
   const tables = exportTables(check.content);
+  const all = { report: site.report };
   return [
     ...(['csv', 'json', 'md'] as const).map((format) => ({
       path: `data/gap-report-all.${format}`,
       render: () => renderPortable(site.report, format),
     })),
-    { path: 'data/gap-report-all.pdf', render: () => renderPdf(site.report), alone: true },
+    { path: 'data/gap-report-all.pdf', input: () => all, render: () => renderPdf(site.report), alone: true },
     { path: 'data/export/ipcle-crosswalk.json', render: async () => exportJson(check.content, data.version) },
     ...tables.map((table) => ({
       path: `data/export/${table.spec.csv.replace(/^.*\//, '')}`,
@@ -65,21 +71,50 @@ export function downloads(site: Site): Download[] {
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
+      input: () => ({ tables, version: data.version }),
       render: () => renderWorkbook(tables, ExcelJS, data.version),
       write: (to: Writable) => writeWorkbook(tables, ExcelJS, data.version, to),
     },
     {
       path: 'data/gap-report-all.xlsx',
+      input: () => all,
       render: () => renderPortable(site.report, 'xlsx', ExcelJS),
       write: (to: Writable) => writeXlsx(site.report, ExcelJS, to),
     },
-    ...data.accreditors.map((a) => ({
-      path: `data/reports/${a.id}.xlsx`,
-      render: () => renderPortable(bodyReport(a.id), 'xlsx', ExcelJS),
-      write: (to: Writable) => writeXlsx(bodyReport(a.id), ExcelJS, to),
-    })),
-    ...data.accreditors.map((a) => ({ path: `data/reports/${a.id}.pdf`, render: () => renderPdf(bodyReport(a.id)) })),
+    ...data.accreditors.map((a) => {
+      const report = once(() => bodyReport(a.id));
+      return {
+        path: `data/reports/${a.id}.xlsx`,
+        input: () => ({ report: report.keep() }),
+        render: () => renderPortable(report.take(), 'xlsx', ExcelJS),
+        write: (to: Writable) => writeXlsx(report.take(), ExcelJS, to),
+      };
+    }),
+    ...data.accreditors.map((a) => {
+      const report = once(() => bodyReport(a.id));
+      return {
+        path: `data/reports/${a.id}.pdf`,
+        input: () => ({ report: report.keep() }),
+        render: () => renderPdf(report.take()),
+      };
+    }),
   ];
+}
+
+/**
+ * A value computed at most once for the cache key and the render that follows (`keep`), then
+ * released (`take`), so the build does not hold every body's report model at once.
+ */
+function once<T>(make: () => T): { keep(): T; take(): T } {
+  let value: T | undefined;
+  return {
+    keep: () => (value ??= make()),
+    take() {
+      const v = value ?? make();
+      value = undefined;
+      return v;
+    },
+  };
 }
 
 /** Content-Type of a download by its extension (the dev server sends it; a static host guesses the same). */

@@ -1,0 +1,135 @@
+/**
+ * A cache of rendered downloads that survives builds (and CI runs, when CI restores its folder): a
+ * file is stored under the hash of everything that decides its bytes — its path, its input (the report
+ * model or table it renders, which carries the data version and dates), the renderers' source code,
+ * the locked dependency versions and the Node version — so a build re-renders only the files whose
+ * input changed, and an unchanged input can never come back with an outdated renderer.
+ */
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Download } from './downloads.ts';
+
+/** The project root (this file is src/integrations/downloads-cache.ts). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Source folders and files whose code can change a download's bytes (renderers, models, schemas). */
+export const RENDERER_SOURCES = ['src/lib', 'src/schemas', 'src/integrations', 'package-lock.json'] as const;
+
+/** Entries unused this long are deleted, so the folder holds about one state of the site per setup. */
+const KEEP_DAYS = 14;
+
+/**
+ * Where the cache lives: CROSSWALK_DOWNLOAD_CACHE (`off`: no cache), else `.cache/ipcle-downloads` in the
+ * project (git-ignored; outside node_modules, so `npm ci` keeps it and CI can restore it).
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env.CROSSWALK_DOWNLOAD_CACHE;
+  if (dir === 'off') return undefined;
+  return dir || join(ROOT, '.cache', 'ipcle-downloads');
+}
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(path, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+/** Hash of the renderers' code: every source file's path and bytes, the lockfile and the Node version. */
+export function rendererHash(root: string = ROOT, sources: readonly string[] = RENDERER_SOURCES): string {
+  const h = createHash('sha256').update(`node ${process.version}\n`);
+  const files = sources.flatMap((s) => filesUnder(join(root, s))).sort();
+  for (const f of files)
+    h.update(`${relative(root, f)}\0`)
+      .update(readFileSync(f))
+      .update('\0');
+  return h.digest('hex');
+}
+
+export interface DownloadCache {
+  /** The cache key of a file at `path` rendered from `input` (any JSON-serialisable value). */
+  key(path: string, input: unknown): string;
+  /** Copies the cached file for `key` to `to`; false when there is none. */
+  restore(key: string, to: string): boolean;
+  /** Stores the rendered file `from` under `key` (atomically: a concurrent build sees all of it or none). */
+  store(key: string, from: string): void;
+  /** Deletes entries no build has used for KEEP_DAYS days. */
+  prune(now?: number): void;
+}
+
+export function openCache(dir: string, code: string = rendererHash()): DownloadCache {
+  mkdirSync(dir, { recursive: true });
+  const file = (key: string) => join(dir, key);
+  return {
+    key(path, input) {
+      const ext = path.split('.').pop();
+      const json = JSON.stringify(input);
+      if (json === undefined) throw new Error(`the cache input of ${path} is not serialisable`);
+      return `${createHash('sha256').update(`${code}\0${path}\0`).update(json).digest('hex')}.${ext}`;
+    },
+    restore(key, to) {
+      if (!existsSync(file(key))) return false;
+      copyFileSync(file(key), to);
+      const now = new Date();
+      utimesSync(file(key), now, now); // used: kept by prune
+      return true;
+    },
+    store(key, from) {
+      const tmp = `${file(key)}.${process.pid}.tmp`;
+      copyFileSync(from, tmp);
+      renameSync(tmp, file(key));
+    },
+    prune(now = Date.now()) {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (now - statSync(p).mtimeMs > KEEP_DAYS * 86_400_000) rmSync(p, { force: true });
+      }
+    },
+  };
+}
+
+export interface Written {
+  files: number;
+  bytes: number;
+  /** Paths rendered this time (the others were copied from the cache). */
+  rendered: string[];
+}
+
+/** Writes each download into `outDir`: copied from the cache when its input is unchanged, else rendered and stored. */
+export async function writeDownloads(
+  list: readonly Download[],
+  outDir: string,
+  cache: DownloadCache | undefined,
+): Promise<Written> {
+  const done: Written = { files: 0, bytes: 0, rendered: [] };
+  for (const file of list) {
+    const to = join(outDir, file.path);
+    mkdirSync(dirname(to), { recursive: true });
+    done.files++;
+    const key = cache && file.input ? cache.key(file.path, file.input()) : undefined;
+    if (!(key && cache!.restore(key, to))) {
+      // Streamed when it can be (the XLSX files): resolves once the file stream has finished.
+      if (file.write) await file.write(createWriteStream(to));
+      else writeFileSync(to, await file.render());
+      if (key) cache!.store(key, to);
+      done.rendered.push(file.path);
+    }
+    done.bytes += statSync(to).size;
+  }
+  return done;
+}
