@@ -90,6 +90,11 @@ export async function initSearch(): Promise<void> {
   const group = form.elements.namedItem('group') as HTMLInputElement;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const synonyms = JSON.parse(form.dataset.synonyms ?? '[]') as string[][];
+  const params = new URLSearchParams(location.search);
+  // Set before the index loads and never overwritten after: what a reader types meanwhile is kept and searched.
+  if (!input.value) input.value = params.get('q') ?? '';
+  group.checked ||= params.get('group') === 'body';
+  status.textContent = 'Loading the search index…';
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ form.dataset.pagefind!)) as Pagefind;
@@ -106,9 +111,6 @@ export async function initSearch(): Promise<void> {
     const values = Object.keys(counts).sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b));
     for (const v of values) sel.add(new Option(`${names[v] ?? v} (${counts[v]})`, v));
   }
-  const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  group.checked = params.get('group') === 'body';
   for (const sel of selects) {
     const v = params.get(sel.name);
     if (v && [...sel.options].some((o) => o.value === v)) sel.value = v;

@@ -87,3 +87,28 @@ describe('search synonyms from the glossary', () => {
     expect(text).toContain('Also: inter-professional education.');
   });
 });
+
+describe('search typed before the index loaded', () => {
+  it('keeps the typed query and runs it once the index arrives', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // Hold Pagefind's script until the reader has typed: the index cannot have loaded before.
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('search/', base).href, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('Loading the search index…');
+    await page.locator('#q').pressSequentially('pharmacy students');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    release();
+    // Pagefind's script, WebAssembly and index now load: allow for a busy machine.
+    await expect.poll(() => titles(page), { timeout: 20_000 }).toContain('BPB B.1.1: Interprofessional Education');
+    expect(await page.inputValue('#q')).toBe('pharmacy students');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('pharmacy students');
+    expect(errors).toEqual([]);
+  });
+});
