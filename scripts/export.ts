@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm run export -- [--out DIR] [--format xlsx,csv,json,schema] [--content DIR] [--force]
- * Writes the whole crosswalk for spreadsheets and reuse: DIR/ipcle-crosswalk.xlsx, DIR/csv/<sheet>.csv,
+ * Writes the whole crosswalk for spreadsheets and reuse (DIR defaults to exports/, git-ignored and apart
+ * from the build's dist/, which a build empties): DIR/ipcle-crosswalk.xlsx, DIR/csv/<sheet>.csv,
  * DIR/ipcle-crosswalk.json, DIR/schema/*.schema.json, the mappings as SSSOM (DIR/ipcle-crosswalk.sssom.tsv)
  * and DIR/datapackage.json describing the CSV and SSSOM files, staged beside DIR and renamed into place as one
  * change. Exit 0 ok, 1 invalid content, 2 bad usage, a target that is not a folder, or an output that
@@ -9,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { startCli, type Fail } from '../src/lib/node/cli.ts';
 import { checkDir } from '../src/lib/check/index.ts';
@@ -25,13 +27,17 @@ import {
 } from '../src/lib/spreadsheet/export.ts';
 import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../src/lib/spreadsheet/exchange/datapackage.ts';
 
+/** Outside dist/: `astro build` empties dist/, and an export there would clash with the site's own downloads. */
+const DEFAULT_OUT = 'exports';
+/** The JSON Schema files, found from this script's place, so an export runs from any working folder. */
+const SCHEMA_DIR = fileURLToPath(new URL('../src/schemas/json/', import.meta.url));
 const FORMATS = ['xlsx', 'csv', 'json', 'schema', 'sssom', 'datapackage'] as const;
 type Format = (typeof FORMATS)[number];
-const USAGE = `usage: npm run export -- [--out DIR] [--format ${FORMATS.join(',')}] [--content DIR] [--force]`;
+const USAGE = `usage: npm run export -- [--out DIR (default ${DEFAULT_OUT}/)] [--format ${FORMATS.join(',')}] [--content DIR] [--force]`;
 
 const cli = startCli('export', USAGE, {
   options: {
-    out: { type: 'string', default: 'dist/data' },
+    out: { type: 'string', default: DEFAULT_OUT },
     format: { type: 'string', default: FORMATS.join(',') },
     content: { type: 'string', default: 'content' },
     force: { type: 'boolean', default: false },
@@ -76,10 +82,10 @@ try {
   if (formats.includes('sssom')) outputs.set(SSSOM_FILE, exchange.get(SSSOM_FILE)!);
   if (formats.includes('datapackage')) outputs.set(DATAPACKAGE_FILE, exchange.get(DATAPACKAGE_FILE)!);
   if (formats.includes('schema'))
-    for (const f of readdirSync('src/schemas/json')
+    for (const f of readdirSync(SCHEMA_DIR)
       .filter((n) => n.endsWith('.schema.json'))
       .sort())
-      outputs.set(`schema/${f}`, readFileSync(join('src/schemas/json', f)));
+      outputs.set(`schema/${f}`, readFileSync(join(SCHEMA_DIR, f)));
   // All files or none: an interrupted or refused export leaves the folder as it was.
   kept = writeFolderAtomic(v.out, outputs, { force: v.force }).kept;
 } catch (e) {

@@ -6,15 +6,27 @@ import { csvWorkbook } from '../../src/lib/spreadsheet/read.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
 
 const sources = () => readContentDir(FIXTURES);
-const exported = () => renderCsvFiles(exportTables(loadFiles(sources()))).get('mappings.csv')!;
+const files = () => renderCsvFiles(exportTables(loadFiles(sources())));
+const exported = () => files().get('mappings.csv')!;
+const exportedReviews = () => files().get('mapping-reviews.csv')!;
+
+/** Import the exported Mappings and Reviews CSV files as edited. */
+function importCsv(mappings: string, reviews = exportedReviews()): ImportPlan {
+  return planImport(
+    sources(),
+    csvWorkbook('edited', [
+      { path: 'mappings.csv', text: mappings },
+      { path: 'mapping-reviews.csv', text: reviews },
+    ]),
+    { today: TODAY },
+  );
+}
 
 /** Import the exported Mappings CSV after replacing `from` with `to` (which must be in it). */
 function importWith(from: string, to: string): ImportPlan {
   const csv = exported();
   expect(csv).toContain(from);
-  return planImport(sources(), csvWorkbook('edited', [{ path: 'mappings.csv', text: csv.replace(from, to) }]), {
-    today: TODAY,
-  });
+  return importCsv(csv.replace(from, to));
 }
 
 const changes = (p: ImportPlan) => p.files.flatMap((f) => f.changes).map((c) => [c.field, c.change, c.reason]);
@@ -51,16 +63,13 @@ describe('import: reviews belong to what was reviewed', () => {
     expect(afterOf(p, 'b-1-1.md')).toContain('Reviewer Two');
   });
 
-  it('a review added in the same row reviews the new claim and is kept; the old ones go', () => {
+  it('a review added for the changed mapping reviews the new claim and is kept; the old ones go', () => {
     const newReview =
-      '\n- reviewer: Reviewer Three (fixture)\n  profession: medicine\n  date: 2026-01-10\n  verdict: agree';
-    const csv = exported();
-    const oldReviews = '  verdict: agree",beta-2024/b-1-1#';
-    expect(csv).toContain(oldReviews);
-    const edited = csv
-      .replace(B11, B11.replace('explicit', 'partial'))
-      .replace(oldReviews, `  verdict: agree${newReview}",beta-2024/b-1-1#`);
-    const p = planImport(sources(), csvWorkbook('edited', [{ path: 'mappings.csv', text: edited }]), { today: TODAY });
+      'beta-2024/b-1-1,interprofessional-learning-experiences,Reviewer Three (fixture),medicine,2026-01-10,agree,,\r\n';
+    const p = importCsv(
+      exported().replace(B11, B11.replace('explicit', 'partial')),
+      `${exportedReviews()}${newReview}`,
+    );
     expect(p.errors).toBe(0);
     expect(changes(p)).toEqual([
       ['mappings[0].strength', 'changed', undefined],
@@ -77,9 +86,15 @@ describe('import: reviews belong to what was reviewed', () => {
     const copy = `beta-2024/b-2,${row}`
       .replace(',teams-and-teamwork,', ',psychological-safety,')
       .replace(/,beta-2024\/b-2#teams-and-teamwork,[0-9a-f]+$/, ',,');
-    const p = planImport(sources(), csvWorkbook('edited', [{ path: 'mappings.csv', text: `${csv}${copy}\r\n` }]), {
-      today: TODAY,
-    });
+    // Its review rows copied too, under the new characteristic.
+    const reviews = exportedReviews();
+    const copied = reviews
+      .split('\r\n')
+      .filter((l) => l.startsWith('beta-2024/b-2,teams-and-teamwork,'))
+      .map((l) => `${l.replace(',teams-and-teamwork,', ',psychological-safety,')}\r\n`)
+      .join('');
+    expect(copied).not.toBe('');
+    const p = importCsv(`${csv}${copy}\r\n`, `${reviews}${copied}`);
     expect(p.errors).toBe(0);
     expect(changes(p)).toEqual([
       ['mappings[2]', 'new-mapping', undefined],
@@ -88,5 +103,22 @@ describe('import: reviews belong to what was reviewed', () => {
     const after = afterOf(p, 'b-2.md');
     expect(after.match(/Reviewer One/g)).toHaveLength(1);
     expect(after).toContain('characteristic: psychological-safety');
+  });
+
+  it('mappings.csv imported alone leaves the review records as they are', () => {
+    const p = planImport(sources(), csvWorkbook('edited', [{ path: 'mappings.csv', text: exported() }]), {
+      today: TODAY,
+    });
+    expect(p.errors).toBe(0);
+    expect(p.files).toEqual([]);
+  });
+
+  it('a reviews column from an older export is refused with the way to the Reviews sheet', () => {
+    const csv = exported().replace(',quote,_key,_hash\r\n', ',quote,reviews,_key,_hash\r\n');
+    const p = planImport(sources(), csvWorkbook('edited', [{ path: 'mappings.csv', text: csv }]), { today: TODAY });
+    expect(p.diagnostics.map((d) => [d.path, d.message])).toEqual([
+      ['Mappings!L1', 'column `reviews` belongs on the Reviews sheet'],
+    ]);
+    expect(p.diagnostics[0]!.fix).toContain('npm run export');
   });
 });

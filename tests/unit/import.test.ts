@@ -215,13 +215,17 @@ describe('import refuses bad input with row-and-column errors', () => {
     const p = await importEdited((wb) => {
       const s = wb.getWorksheet('Standards')!;
       s.getRow(4).getCell(col(s, 'code')).value = 7.1;
-      const m = wb.getWorksheet('Mappings')!;
-      m.getRow(2).getCell(col(m, 'reviews')).value = '- reviewer: [unclosed';
+      const c = wb.getWorksheet('Characteristics')!;
+      c.getRow(2).getCell(col(c, 'sources')).value = '- title: [unclosed';
+      // Excel turns a typed date into a date cell unless the column is text: the import says where.
+      const r = wb.getWorksheet('Reviews')!;
+      r.getRow(2).getCell(col(r, 'date')).value = new Date('2025-02-01T00:00:00Z');
     });
     const es = refused(p);
     expect(es.map((e) => [e.path, e.message])).toEqual([
-      ['Mappings!L2 (reviews)', expect.stringMatching(/^the entries are not readable YAML: Flow sequence/)],
+      ['Reviews!E2 (date)', 'a date stored as a number'],
       ['Standards!C4 (code)', 'a number where text belongs'],
+      ['Characteristics!G2 (sources)', expect.stringMatching(/^the entries are not readable YAML: Flow sequence/)],
     ]);
     expect(es[1]!.expected).toContain('"7.10" lose digits');
   });
@@ -232,7 +236,7 @@ describe('import refuses bad input with row-and-column errors', () => {
       m.getRow(5).getCell(m.getRow(1).cellCount + 2).value = 'stray note';
     });
     const [e] = refused(p);
-    expect(e).toMatchObject({ path: 'Mappings!P1', message: 'a column with data has no name in the header row' });
+    expect(e).toMatchObject({ path: 'Mappings!O1', message: 'a column with data has no name in the header row' });
   });
 
   it('read-only columns edited, and copies of an exported row', async () => {

@@ -1,17 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS, type EntityKind } from '../../src/schemas/index.ts';
+import { mappingReviewSchema } from '../../src/schemas/mapping.ts';
 import { checkSources } from '../../src/lib/check/index.ts';
 import { loadFiles, readContentDir, type SourceFile } from '../../src/lib/content.ts';
 import { fieldRows } from '../../src/lib/field-reference.ts';
 import { readExceptions } from '../../src/lib/node/exceptions.ts';
 import { decodeCell, encodeCell, normalize, rowHash, sameValue, type Codec } from '../../src/lib/spreadsheet/cells.ts';
-import { SHEETS, sheetForCsvName, sheetForHeader } from '../../src/lib/spreadsheet/columns.ts';
-import { exportJson, exportTables, renderCsvFiles, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
+import { SHEETS, sheetColumns, sheetForCsvName, sheetForHeader, sheetSpec } from '../../src/lib/spreadsheet/columns.ts';
+import {
+  exportJson,
+  exportTables,
+  headerOf,
+  renderCsvFiles,
+  renderWorkbook,
+} from '../../src/lib/spreadsheet/export.ts';
 import { planImport, renderPlan, type ImportPlan } from '../../src/lib/spreadsheet/import.ts';
 import { csvWorkbook, readXlsx } from '../../src/lib/spreadsheet/read.ts';
 import { editFrontmatter } from '../../src/lib/frontmatter-edit.ts';
@@ -94,6 +101,13 @@ describe('spreadsheet model', () => {
     expect(mappingHeaders).toEqual(
       expect.arrayContaining(['quote', 'reviews', 'verification', 'bindingness', 'sourceUrl']),
     );
+    // The reviews are rows of the Reviews sheet, not a YAML cell of the Mappings sheet.
+    expect(sheetColumns(SHEETS[0]!).map((c) => c.header)).not.toContain('reviews');
+    expect(sheetColumns(sheetSpec('Reviews')).map((c) => c.header)).toEqual([
+      'standard',
+      'characteristic',
+      ...Object.keys(mappingReviewSchema.shape),
+    ]);
   });
 
   it('every codec round-trips, including values that cannot be split naively', () => {
@@ -127,8 +141,13 @@ describe('spreadsheet model', () => {
     expect(sheetForCsvName('exports/Mappings (2).csv')?.name).toBe('Mappings');
     expect(sheetForCsvName('characteristics.csv')?.name).toBe('Characteristics');
     expect(sheetForCsvName('notes.csv')).toBeUndefined();
-    const header = SHEETS[1]!.columns.map((c) => c.header).reverse();
+    const header = sheetSpec('Standards')
+      .columns.map((c) => c.header)
+      .reverse();
     expect(sheetForHeader(header)?.name).toBe('Standards');
+    expect(sheetForCsvName('mapping-reviews.csv')?.name).toBe('Reviews');
+    expect(sheetForHeader(headerOf(sheetSpec('Reviews')))?.name).toBe('Reviews');
+    expect(sheetForHeader(headerOf(sheetSpec('Mappings')))?.name).toBe('Mappings');
   });
 });
 
@@ -139,7 +158,7 @@ describe('export', () => {
     const rows = (name: string) => tables.find((t) => t.spec.name === name)!;
     const mappings = rows('Mappings');
     expect(mappings.rows).toHaveLength(content.standards.reduce((n, s) => n + s.data.mappings.length, 0));
-    const header = mappings.spec.columns.map((c) => c.header);
+    const header = headerOf(mappings.spec);
     const b2 = mappings.rows.find((r) => r[header.indexOf('_key')] === 'beta-2024/b-2#teams-and-teamwork')!;
     const at = (h: string) => b2[header.indexOf(h)];
     expect([at('standard'), at('edition'), at('code'), at('title'), at('strength')]).toEqual([
@@ -149,7 +168,16 @@ describe('export', () => {
       'Team Practice',
       'implicit',
     ]);
-    expect(at('reviews')).toContain('verdict: dissent');
+    expect(header).not.toContain('reviews');
+    // One row per review, naming its mapping by standard and characteristic.
+    const reviews = rows('Reviews');
+    const rh = headerOf(reviews.spec);
+    const b2Reviews = reviews.rows.filter((r) => r[0] === 'beta-2024/b-2' && r[1] === 'teams-and-teamwork');
+    expect(b2Reviews.map((r) => r[rh.indexOf('verdict')])).toContain('dissent');
+    expect(reviews.rows).toHaveLength(
+      content.standards.reduce((n, s) => n + s.data.mappings.reduce((k, m) => k + m.reviews.length, 0), 0),
+    );
+    for (const r of reviews.rows) expect(r[rh.indexOf('date')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(rows('Standards').rows).toHaveLength(content.standards.length);
     expect(rows('Characteristics').rows).toHaveLength(content.characteristics.length);
     // Stubs are not entities: they are not exported as rows.
@@ -265,13 +293,18 @@ describe('round trip', () => {
       setCell(wb, 'Standards', 'gamma-2025/g-3', 'title', 'Team Training');
       // Gamma publishes no headings for criteria (untitledLevels), so a titled G 3 must be a standard.
       setCell(wb, 'Standards', 'gamma-2025/g-3', 'level', 'standard');
-      setCell(
-        wb,
-        'Mappings',
-        'beta-2024/b-2#interprofessional-learning-experiences',
-        'reviews',
-        '- reviewer: "Reviewer Three (fixture)"\n  profession: nursing\n  date: "2025-03-01"\n  verdict: agree',
-      );
+      // A review is a row of its own on the Reviews sheet.
+      const rv = wb.getWorksheet('Reviews')!;
+      const review = rv.addRow([]);
+      for (const [h, v] of Object.entries({
+        standard: 'beta-2024/b-2',
+        characteristic: 'interprofessional-learning-experiences',
+        reviewer: 'Reviewer Three (fixture)',
+        profession: 'nursing',
+        date: '2025-03-01',
+        verdict: 'agree',
+      }))
+        review.getCell(colNo(rv, h)).value = v;
       const ws = wb.getWorksheet('Mappings')!;
       const row = ws.addRow([]);
       row.getCell(colNo(ws, 'standard')).value = 'gamma-2025/g-3';
@@ -443,6 +476,7 @@ describe('npm run export / import', () => {
       'characteristics.csv',
       'editions.csv',
       'initiatives.csv',
+      'mapping-reviews.csv',
       'mappings.csv',
       'standards.csv',
     ]);
@@ -471,5 +505,24 @@ describe('npm run export / import', () => {
     expect(readFileSync(file, 'utf8')).toBe(original.replace('strength: partial', 'strength: explicit'));
     expect(run('import', ['missing.xlsx'], dir).status).toBe(2);
     expect(run('import', [], dir).status).toBe(2);
+  });
+
+  it('writes to exports/ by default, outside the dist/ folder a build empties, from any working folder', () => {
+    const { dir } = scratch();
+    const r = run('export', ['--content', 'content'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('to exports/');
+    expect(readdirSync(join(dir, 'exports')).sort()).toEqual([
+      'csv',
+      'datapackage.json',
+      'ipcle-crosswalk.json',
+      'ipcle-crosswalk.sssom.tsv',
+      'ipcle-crosswalk.xlsx',
+      'schema',
+    ]);
+    expect(readdirSync(join(dir, 'exports/schema'))).toContain('standard.schema.json');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    expect(readFileSync('.gitignore', 'utf8').split('\n')).toContain('exports/');
   });
 });

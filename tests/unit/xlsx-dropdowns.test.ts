@@ -51,6 +51,22 @@ describe('XLSX export for Excel users', () => {
     expect(lists.getColumn(col!).values.filter(Boolean)).toEqual([...PROFESSIONS]);
   });
 
+  it('has one row per mapping review on the Reviews sheet, with dropdowns, instead of YAML in a cell', async () => {
+    const { wb } = await exported();
+    const m = wb.getWorksheet('Mappings')!;
+    expect(colOf(m, 'reviews')).toBe(-1);
+    const r = wb.getWorksheet('Reviews')!;
+    const reviews = content.standards.flatMap((s) => s.data.mappings.flatMap((x) => x.reviews));
+    expect(r.rowCount).toBe(reviews.length + 1);
+    expect(r.getRow(2).getCell(colOf(r, 'date')).numFmt).toBe('@');
+    expect(validation(r, 'verdict')!.formulae).toEqual(['"agree,dissent"']);
+    expect(validation(r, 'characteristic')!.formulae).toEqual([
+      `Characteristics!$A$2:$A$${content.characteristics.length + 1}`,
+    ]);
+    expect(String(validation(r, 'profession')!.formulae![0])).toMatch(/^Lists!\$[A-Z]+\$1:/);
+    expect(validation(r, 'profession')!.errorStyle).toBe('stop');
+  });
+
   it('formats date and code columns as text, so Excel keeps what is typed', async () => {
     const { wb } = await exported();
     const s = wb.getWorksheet('Standards')!;

@@ -34,7 +34,10 @@ async function seen(bytes: Uint8Array) {
         if (cell.value !== '') cells.push([r, c, cell.value, fill, cell.font?.bold ?? false]);
       }),
     );
-    return { name: ws.name, views: ws.views, autoFilter: ws.autoFilter, cells };
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    // Which columns are hidden (the export's _key and _hash), by header.
+    const hidden = header.filter((_h, i) => i > 0 && ws.getColumn(i).hidden);
+    return { name: ws.name, views: ws.views, autoFilter: ws.autoFilter, cells, hidden };
   });
 }
 
@@ -58,5 +61,11 @@ describe('streamed XLSX downloads equal the in-memory workbooks', () => {
     const stream = await seen(await streamed((s) => writeWorkbook(tables, ExcelJS, 'test', s)));
     expect(memory.flatMap((s) => s.cells).length).toBeGreaterThan(100);
     expect(stream).toEqual(memory);
+    // The bookkeeping columns are hidden, as the About sheet and CONTRIBUTING say, in both writers.
+    for (const wb of [memory, stream]) {
+      const mappings = wb.find((s) => s.name === 'Mappings')!;
+      expect(mappings.hidden).toEqual(['_key', '_hash']);
+      expect(wb.find((s) => s.name === 'Reviews')!.hidden).toEqual([]);
+    }
   });
 });

@@ -5,11 +5,13 @@
  */
 import type { z } from 'astro/zod';
 import { FOLDERS, SCHEMAS, mappingSchema, type EntityKind } from '../../schemas/index.ts';
+import { mappingReviewSchema } from '../../schemas/mapping.ts';
 import type { Codec } from './cells.ts';
 import { unwrap, zodDef as def } from '../zod-walk.ts';
 
 export const SHEET_NAMES = [
   'Mappings',
+  'Reviews',
   'Standards',
   'Characteristics',
   'Accreditors',
@@ -42,6 +44,8 @@ export interface Column {
   description: string;
   required: boolean;
   width: number;
+  /** Entries written on another sheet, one row each, instead of in a cell here (a mapping's reviews). */
+  onSheet?: SheetName;
 }
 
 /** Kinds with a sheet; recommendations stay out of the round trip (their dated history is edited in files). */
@@ -50,7 +54,7 @@ export type SheetKind = Exclude<EntityKind, 'recommendation'>;
 export interface SheetSpec {
   name: SheetName;
   /** What one row is. */
-  row: SheetKind | 'mapping';
+  row: SheetKind | 'mapping' | 'review';
   /** File name when written as CSV. */
   csv: string;
   columns: Column[];
@@ -207,14 +211,52 @@ function mappingsSheet(): SheetSpec {
         width: 34,
       },
       ...context,
-      ...fieldColumns(mappingSchema),
+      // The review records go on the Reviews sheet, one row per review; the column stays in the spec so
+      // the row's _hash covers them and a changed claim still drops the reviews of the old one.
+      ...fieldColumns(mappingSchema).map((c) => (c.header === 'reviews' ? { ...c, onSheet: REVIEWS_SHEET } : c)),
       ...hidden(),
     ],
   };
 }
 
+/** The sheet of mapping reviews: one row per review record, naming its mapping by standard and characteristic. */
+export const REVIEWS_SHEET: SheetName = 'Reviews';
+
+function reviewsSheet(): SheetSpec {
+  return {
+    name: REVIEWS_SHEET,
+    row: 'review',
+    csv: 'mapping-reviews.csv',
+    columns: [
+      {
+        header: 'standard',
+        role: 'id',
+        codec: 'text',
+        path: [],
+        description: 'ID of the standard whose mapping was reviewed: <edition-id>/<file name without .md>',
+        required: true,
+        width: 34,
+      },
+      {
+        header: 'characteristic',
+        role: 'id',
+        codec: 'text',
+        path: ['characteristic'],
+        description: 'the characteristic of the mapping reviewed (with the standard, names the Mappings row)',
+        required: true,
+        width: 28,
+      },
+      ...fieldColumns(mappingReviewSchema),
+    ],
+  };
+}
+
+/** The columns a sheet shows: those of its spec not written on another sheet. */
+export const sheetColumns = (spec: SheetSpec): Column[] => spec.columns.filter((c) => c.onSheet === undefined);
+
 export const SHEETS: readonly SheetSpec[] = [
   mappingsSheet(),
+  reviewsSheet(),
   entitySheet('Standards', 'standard'),
   entitySheet('Characteristics', 'characteristic'),
   entitySheet('Accreditors', 'accreditor'),
@@ -241,7 +283,9 @@ export function sheetForCsvName(fileName: string): SheetSpec | undefined {
 export function sheetForHeader(header: readonly string[]): SheetSpec | undefined {
   const have = new Set(header.filter((h) => h !== '' && h !== KEY_HEADER && h !== HASH_HEADER));
   return SHEETS.find((s) => {
-    const want = s.columns.filter((c) => c.role !== 'key' && c.role !== 'hash').map((c) => c.header);
+    const want = sheetColumns(s)
+      .filter((c) => c.role !== 'key' && c.role !== 'hash')
+      .map((c) => c.header);
     return want.length === have.size && want.every((h) => have.has(h));
   });
 }

@@ -9,14 +9,23 @@ import type { Content } from '../content.ts';
 import { toCsv } from '../csv.ts';
 import { type SheetSink, streamOptions } from '../report/xlsx.ts';
 import { columnLetter, encodeCell, MAX_CELL_CHARS } from './cells.ts';
-import { ABOUT_SHEET, HASH_HEADER, KEY_HEADER, LISTS_SHEET, SHEETS, type SheetSpec } from './columns.ts';
+import {
+  ABOUT_SHEET,
+  HASH_HEADER,
+  KEY_HEADER,
+  LISTS_SHEET,
+  REVIEWS_SHEET,
+  SHEETS,
+  sheetColumns,
+  type SheetSpec,
+} from './columns.ts';
 import { fileRows } from './rows.ts';
 
 type ExcelJS = typeof ExcelJSNs;
 
 export interface Table {
   spec: SheetSpec;
-  /** Data rows (no header), one string per column. */
+  /** Data rows (no header), one string per column the sheet shows ({@link sheetColumns}). */
   rows: string[][];
 }
 
@@ -32,22 +41,25 @@ export function exportTables(content: Content): Table[] {
   return SHEETS.map((spec) => ({
     spec,
     rows: fileRows(spec, content).map((r) =>
-      spec.columns.map((c, i) => {
-        if (c.role === 'key') return r.key;
-        if (c.role === 'hash') return r.hash;
-        const text = encodeCell(c.codec, r.values[i]);
-        if (text.length > MAX_CELL_CHARS)
-          throw new ExportError(
-            `${r.file.path}: ${c.header} has ${text.length} characters; a spreadsheet cell holds at most ${MAX_CELL_CHARS}. ` +
-              'Shorten it (bodies are short summaries; link to long documents instead).',
-          );
-        return text;
-      }),
+      spec.columns
+        .flatMap((c, i) => (c.onSheet === undefined ? [i] : []))
+        .map((i) => {
+          const c = spec.columns[i]!;
+          if (c.role === 'key') return r.key;
+          if (c.role === 'hash') return r.hash;
+          const text = encodeCell(c.codec, r.values[i]);
+          if (text.length > MAX_CELL_CHARS)
+            throw new ExportError(
+              `${r.file.path}: ${c.header} has ${text.length} characters; a spreadsheet cell holds at most ${MAX_CELL_CHARS}. ` +
+                'Shorten it (bodies are short summaries; link to long documents instead).',
+            );
+          return text;
+        }),
     ),
   }));
 }
 
-export const headerOf = (spec: SheetSpec) => spec.columns.map((c) => c.header);
+export const headerOf = (spec: SheetSpec) => sheetColumns(spec).map((c) => c.header);
 
 /** One CSV per sheet, keyed by file name (e.g. `mappings.csv`). */
 export function renderCsvFiles(tables: readonly Table[]): Map<string, string> {
@@ -65,10 +77,10 @@ export function aboutRows(version: string): string[][] {
     ['IP-CLE Crosswalk: the whole crosswalk as a spreadsheet'],
     [`Data version: ${version}`],
     ['Edit cells, then run `npm run import -- FILE` to see what would change (nothing is written without --write).'],
-    ['One row per mapping on Mappings; one row per entity on the other sheets. Do not rename sheets or columns.'],
     [
-      'Lists: one item per line in the cell. Entries (sources, reviews): YAML, as exported. Empty cell = field left out.',
+      `One row per mapping on Mappings; one row per review of a mapping on ${REVIEWS_SHEET} (its standard and characteristic name the mapping); one row per entity on the other sheets. Do not rename sheets or columns.`,
     ],
+    ['Lists: one item per line in the cell. Entries (sources): YAML, as exported. Empty cell = field left out.'],
     ['Rows you add on Mappings become new mappings; rows you delete are kept in the files (import never deletes).'],
     [
       'Columns _key and _hash (hidden) record what each row was exported from; leave them, or clear both on rows you add.',
@@ -78,7 +90,7 @@ export function aboutRows(version: string): string[][] {
     ['Sheet', 'Column', 'Required', 'Allowed values', 'Meaning'],
   ];
   for (const s of SHEETS)
-    for (const c of s.columns)
+    for (const c of sheetColumns(s))
       rows.push([
         s.name,
         c.header,
@@ -125,7 +137,7 @@ export const DROPDOWN_SPARE_ROWS = 1000;
 function addDropdowns(ws: ExcelJSNs.Worksheet, t: Table, tables: readonly Table[], lists: string[][]): void {
   const last = t.rows.length + 1 + DROPDOWN_SPARE_ROWS;
   const chars = tables.find((x) => x.spec.row === 'characteristic');
-  t.spec.columns.forEach((c, i) => {
+  sheetColumns(t.spec).forEach((c, i) => {
     if (c.role !== 'field' && c.role !== 'id') return;
     let formula: string | undefined;
     // Excel's inline lists hold 255 characters; longer lists (professions) go on the hidden Lists sheet.
@@ -135,7 +147,7 @@ function addDropdowns(ws: ExcelJSNs.Worksheet, t: Table, tables: readonly Table[
       if (at < 0) at = lists.push([...c.choices]) - 1;
       const letter = columnLetter(at + 1);
       formula = `${LISTS_SHEET}!$${letter}$1:$${letter}$${c.choices.length}`;
-    } else if (chars && t.spec.row === 'mapping' && c.header === 'characteristic')
+    } else if (chars && (t.spec.row === 'mapping' || t.spec.row === 'review') && c.header === 'characteristic')
       formula = `Characteristics!$A$2:$A$${Math.max(2, chars.rows.length + 1)}`;
     if (!formula) return;
     const col = columnLetter(i + 1);
@@ -163,13 +175,14 @@ function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version
   const lists: string[][] = [];
   for (const t of tables) {
     const ws = wb.addWorksheet(t.spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-    const styles = t.spec.columns.map((c) => ({
+    const columns = sheetColumns(t.spec);
+    const styles = columns.map((c) => ({
       alignment: { vertical: 'top' as const, wrapText: c.codec !== 'text' || c.width > 30 },
       // Text format: a date or code typed into the cell stays as typed ("2025-07-01", "7.10").
       ...(c.codec !== 'number' && { numFmt: '@' }),
       ...(c.role === 'context' && { font: { color: { argb: 'FF595959' } } }),
     }));
-    ws.columns = t.spec.columns.map((c, i) => ({
+    ws.columns = columns.map((c, i) => ({
       header: c.header,
       key: c.header,
       width: c.width,
@@ -186,15 +199,16 @@ function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version
       });
       row.commit();
     }
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.spec.columns.length } };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     addDropdowns(ws, t, tables, lists);
     done(ws);
   }
   const about = wb.addWorksheet(ABOUT_SHEET);
   about.columns = [{ width: 16 }, { width: 24 }, { width: 10 }, { width: 40 }, { width: 90 }];
-  for (const r of aboutRows(version)) about.addRow(r);
+  const rows = aboutRows(version);
+  for (const r of rows) about.addRow(r);
   about.getRow(1).font = { bold: true, size: 14 };
-  about.getRow(10).font = { bold: true };
+  about.getRow(rows.findIndex((r) => r[0] === 'Sheet') + 1).font = { bold: true };
   done(about);
   const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const longest = Math.max(0, ...lists.map((l) => l.length));

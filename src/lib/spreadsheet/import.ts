@@ -13,13 +13,14 @@ import type { ExceptionsSource } from '../check/exceptions.ts';
 import { checkSources, type CheckResult } from '../check/index.ts';
 import type { Content, SourceFile } from '../content.ts';
 import { fieldsOf, schemaAt } from '../zod-issues.ts';
-import { SHEETS, type SheetName } from './columns.ts';
+import { SHEETS, type SheetName, type SheetSpec } from './columns.ts';
 import type { RawSheet, RawWorkbook } from './read.ts';
 import { fileRows, type FileRow } from './rows.ts';
 import { assembleFile, editFrontmatter } from '../frontmatter-edit.ts';
-import type { ImportContext, FileChange, ImportPlan, Planned, SheetCounts } from './import/context.ts';
+import type { ImportContext, FileChange, ImportPlan, Planned, SheetCounts, SheetRow } from './import/context.ts';
 import { planEntityRows, planMappingRows } from './import/plan-rows.ts';
 import { readHeader, readRows, selectSheets } from './import/read-rows.ts';
+import { foldReviews } from './import/reviews-sheet.ts';
 import { inSheetOrder, locateInSheet } from './import/report.ts';
 
 export type { FieldChange, FileChange, ImportPlan, SheetCounts } from './import/context.ts';
@@ -112,21 +113,37 @@ function planSheets(
     return p;
   };
 
-  // Entity sheets first: the Mappings sheet's context columns may show values the Standards sheet sets.
+  // Entity sheets first: the Mappings sheet's context columns may show values the Standards sheet sets;
+  // the Reviews sheet is read with the Mappings sheet, whose rows it completes.
   const pendingStandards = new Map<string, Map<string, unknown>>();
-  for (const spec of [...SHEETS.filter((x) => x.row !== 'mapping'), ...SHEETS.filter((x) => x.row === 'mapping')]) {
+  const reviewSpec = SHEETS.find((x) => x.row === 'review')!;
+  for (const spec of [
+    ...SHEETS.filter((x) => x.row !== 'mapping' && x.row !== 'review'),
+    ...SHEETS.filter((x) => x.row === 'mapping'),
+  ]) {
     const sheet = bySpec.get(spec.name);
-    if (!sheet) continue;
-    const colOf = readHeader(ctx, sheet, spec);
-    if (!colOf) continue;
-    const hashIdx = spec.columns.findIndex((c) => c.role === 'hash');
-    if (!colOf[hashIdx] && sheet.rows.length > 1)
-      notes.push(
-        `${spec.name} has no _hash column: edits are applied, but a conflict with changes made to the files since the export cannot be detected`,
-      );
-    const rows = readRows(ctx, sheet, spec, colOf);
+    const reviewSheet = spec.row === 'mapping' ? bySpec.get(reviewSpec.name) : undefined;
+    if (!sheet && !reviewSheet) continue;
     const existing = fileRows(spec, content);
     const byKey = new Map(existing.map((r) => [r.key, r]));
+    const rows = sheet ? readSheet(ctx, sheet, spec, notes) : [];
+    if (!rows) continue;
+    if (reviewSheet) {
+      const colOf = readHeader(ctx, reviewSheet, reviewSpec);
+      if (!colOf) continue;
+      const reviewRows = readRows(ctx, reviewSheet, reviewSpec, colOf);
+      const reviewTally: SheetCounts = {
+        sheet: reviewSpec.name,
+        rows: reviewRows.length,
+        unchanged: 0,
+        edited: 0,
+        added: 0,
+        outdated: 0,
+      };
+      foldReviews(ctx, reviewRows, rows, spec, byKey, reviewTally);
+      counts.push(reviewTally);
+    }
+    if (!sheet) continue;
     const tally: SheetCounts = { sheet: spec.name, rows: rows.length, unchanged: 0, edited: 0, added: 0, outdated: 0 };
     counts.push(tally);
     if (spec.row === 'standard')
@@ -143,6 +160,18 @@ function planSheets(
       );
   }
   return planned;
+}
+
+/** A sheet's header and rows; undefined (with diagnostics) when its header cannot be read. */
+function readSheet(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec, notes: string[]): SheetRow[] | undefined {
+  const colOf = readHeader(ctx, sheet, spec);
+  if (!colOf) return undefined;
+  const hashIdx = spec.columns.findIndex((c) => c.role === 'hash');
+  if (!colOf[hashIdx] && sheet.rows.length > 1)
+    notes.push(
+      `${spec.name} has no _hash column: edits are applied, but a conflict with changes made to the files since the export cannot be detected`,
+    );
+  return readRows(ctx, sheet, spec, colOf);
 }
 
 /** Write the planned edits into new file texts; files the edits leave as they were are dropped. */

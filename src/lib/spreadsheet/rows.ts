@@ -40,8 +40,11 @@ function valueOf(
   switch (col.role) {
     case 'id':
       return id;
-    case 'field':
-      return getPath(entry, col.path);
+    case 'field': {
+      const v = getPath(entry, col.path);
+      // Entries on another sheet: no rows there and an empty list are the same (`reviews: []`).
+      return col.onSheet !== undefined && Array.isArray(v) && v.length === 0 ? undefined : v;
+    }
     case 'body':
       return file.body.trimEnd() === '' ? undefined : file.body.trimEnd();
     case 'context':
@@ -76,6 +79,26 @@ export function fileRows(spec: SheetSpec, content: Content): FileRow[] {
             file: s.file,
             standard: s,
             mappingIndex: i,
+          });
+        });
+      }
+      break;
+    case 'review':
+      for (const s of content.standards) {
+        const list = s.file.data.mappings;
+        if (!Array.isArray(list)) continue;
+        list.forEach((m: unknown) => {
+          const entry = (m ?? {}) as Record<string, unknown>;
+          const reviews = Array.isArray(entry.reviews) ? entry.reviews : [];
+          reviews.forEach((rev: unknown, j) => {
+            const values = spec.columns.map((c) =>
+              c.header === 'standard'
+                ? s.id
+                : c.path[0] === 'characteristic'
+                  ? entry.characteristic
+                  : getPath(rev, c.path),
+            );
+            push({ key: `${mappingKey(s.id, entry.characteristic)}#${j}`, values, file: s.file, standard: s });
           });
         });
       }

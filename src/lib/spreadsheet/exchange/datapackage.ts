@@ -3,7 +3,7 @@
  * set, with field types, so data tools (frictionless, pandas, R, Open Refine) open them typed.
  * Built from the same sheet specs as the CSV files: a column added to a schema is described here too.
  */
-import { SHEETS, type Column, type SheetSpec } from '../columns.ts';
+import { SHEETS, sheetColumns, type Column, type SheetSpec } from '../columns.ts';
 import type { Content } from '../../content.ts';
 import { CC_BY_4, renderSssom, SSSOM_COLUMNS } from './sssom.ts';
 
@@ -20,8 +20,8 @@ interface Field {
   constraints?: { required?: boolean; enum?: readonly string[] };
 }
 
-/** Fields named `…Date` hold full dates (YYYY-MM-DD); partial dates (effectiveFrom: "2025-07") stay strings. */
-const isFullDate = (c: Column) => /Date$/.test(c.header);
+/** Fields named `date` or `…Date` hold full dates (YYYY-MM-DD); partial dates (effectiveFrom: "2025-07") stay strings. */
+const isFullDate = (c: Column) => /(?:^d|D)ate$/.test(c.header);
 
 function fieldOf(c: Column): Field {
   const list =
@@ -52,7 +52,7 @@ function csvResource(spec: SheetSpec, csvDir: string) {
     mediatype: 'text/csv',
     encoding: 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-    schema: { fields: spec.columns.map(fieldOf), missingValues: [''] },
+    schema: { fields: sheetColumns(spec).map(fieldOf), missingValues: [''] },
   };
 }
 
@@ -77,7 +77,7 @@ export function renderDataPackage(version: string, csvDir = ''): string {
     title: 'IP-CLE Crosswalk data',
     version,
     description:
-      'The IP-CLE Crosswalk as tables: characteristics, accrediting bodies, editions, standards and mappings, plus the mappings as an SSSOM set. ' +
+      'The IP-CLE Crosswalk as tables: characteristics, accrediting bodies, editions, standards, mappings and their reviews, plus the mappings as an SSSOM set. ' +
       'CSV cells that a spreadsheet would run as a formula start with a single quote, which is not part of the value.',
     licenses: [{ name: 'CC-BY-4.0', path: CC_BY_4, title: 'Creative Commons Attribution 4.0' }],
     resources: [

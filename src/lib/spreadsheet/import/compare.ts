@@ -1,8 +1,10 @@
 /** Comparing: what a matched row means against the file it came from, and the field edits it asks for. */
-import { brief, columnLetter, sameValue } from '../cells.ts';
+import { brief, sameValue } from '../cells.ts';
 import { hashOf, type FileRow } from '../rows.ts';
 import {
+  cellOf,
   err,
+  hasColumn,
   where,
   type ImportContext,
   type FieldChange,
@@ -30,7 +32,7 @@ export function compare(
   const diffs = r.spec.columns.flatMap((c, i) =>
     c.role === 'key' ||
     c.role === 'hash' ||
-    !r.colOf[i] ||
+    !hasColumn(r, i) ||
     sameValue(r.values[i], fileRow.values[i]) ||
     // A context column may already show the value its own sheet is changing it to (Find & Replace).
     (c.role === 'context' && pending?.has(c.header) && sameValue(r.values[i], pending.get(c.header)))
@@ -120,7 +122,8 @@ export function fieldEdits(
     const from = fileRow.values[i];
     const to = r.values[i];
     const change: FieldChange['change'] = from === undefined ? 'added' : to === undefined ? 'removed' : 'changed';
-    const cell = `${columnLetter(r.colOf[i]!)}${r.row}`;
+    const at = cellOf(r, i);
+    const cell = at.cell;
     if (c.role === 'body') {
       p.body = to === undefined ? '' : `${String(to).replace(/\r\n?/g, '\n').trimEnd()}\n`;
       p.changes.push({
@@ -139,8 +142,8 @@ export function fieldEdits(
     const path = [...prefix, ...c.path];
     p.edits.push({ op: 'set', path, value: to });
     p.changes.push({
-      sheet: r.spec.name,
-      row: r.row,
+      sheet: at.sheet,
+      row: at.row,
       cell,
       header: c.header,
       file: fileRow.file.path,

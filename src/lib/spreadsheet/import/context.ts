@@ -118,6 +118,18 @@ export interface SheetRow {
   hash?: string;
   /** 1-based spreadsheet column of each spec column, 0 when the sheet lacks it. */
   colOf: number[];
+  /** For a column written on another sheet (a mapping's reviews): the rows there its entries came from. */
+  detached?: Map<number, SheetRow[]>;
+}
+
+/** Whether the workbook holds column `i` of the row: in a cell of its own, or as rows on another sheet. */
+export const hasColumn = (r: SheetRow, i: number): boolean => r.colOf[i]! > 0 || (r.detached?.has(i) ?? false);
+
+/** Where column `i` of a row is shown, for the dry run: its cell, or the first of its rows on another sheet. */
+export function cellOf(r: SheetRow, i: number): { sheet: SheetName; row: number; cell: string } {
+  const first = r.detached?.get(i)?.[0];
+  if (first) return { sheet: first.spec.name, row: first.row, cell: `A${first.row}` };
+  return { sheet: r.spec.name, row: r.row, cell: `${r.colOf[i] ? columnLetter(r.colOf[i]!) : 'A'}${r.row}` };
 }
 
 /** The edits planned for one file, with the sheet rows they came from. */

@@ -4,12 +4,13 @@
  */
 import type { EntityKind } from '../../../schemas/index.ts';
 import type { Content } from '../../content.ts';
-import { brief, columnLetter, sameValue } from '../cells.ts';
+import { brief, sameValue } from '../cells.ts';
 import type { SheetSpec } from '../columns.ts';
 import { hashOf, mappingKey, type FileRow } from '../rows.ts';
 import { compare, fieldEdits } from './compare.ts';
 import { CHANGED_CLAIM, COPIED_REVIEW, withoutCopiedReviews, withoutStaleReviews } from './reviews.ts';
 import {
+  cellOf,
   err,
   suggest,
   where,
@@ -287,9 +288,7 @@ export function planMappingRows(
     });
     if (dropped.length)
       p.changes.push({
-        sheet: spec.name,
-        row: r.row,
-        cell: `${columnLetter(r.colOf[reviewsIdx]!)}${r.row}`,
+        ...cellOf(r, reviewsIdx),
         header: 'reviews',
         file: s.file.path,
         field: `mappings[${index}].reviews`,

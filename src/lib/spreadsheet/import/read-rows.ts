@@ -8,7 +8,9 @@ import { brief, CellError, columnLetter, decodeCell } from '../cells.ts';
 import {
   ABOUT_SHEET,
   LISTS_SHEET,
+  REVIEWS_SHEET,
   SHEET_NAMES,
+  sheetColumns,
   SHEETS,
   type Column,
   type SheetName,
@@ -76,7 +78,11 @@ export function selectSheets(ctx: ImportContext, workbook: RawWorkbook, notes: s
   }
   for (const name of SHEET_NAMES)
     if (!bySpec.has(name) && workbook.format === 'xlsx')
-      notes.push(`no ${name} sheet in the workbook: those files are left as they are`);
+      notes.push(
+        name === REVIEWS_SHEET
+          ? `no ${name} sheet in the workbook: the mappings' review records are left as they are`
+          : `no ${name} sheet in the workbook: those files are left as they are`,
+      );
 
   return bySpec;
 }
@@ -88,7 +94,9 @@ export function readHeader(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec)
   const header = sheet.rows[0] ?? [];
   if (header.length === 0) {
     err(ctx, 'import-header', where(ctx, sheet, spec.name, 1), 'the header row is empty', {
-      expected: `column names in row 1: ${spec.columns.map((c) => c.header).join(', ')}`,
+      expected: `column names in row 1: ${sheetColumns(spec)
+        .map((c) => c.header)
+        .join(', ')}`,
       fix: 'restore row 1 from a fresh export (`npm run export`)',
     });
     return undefined;
@@ -121,16 +129,28 @@ export function readHeader(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec)
       continue;
     }
     const idx = spec.columns.findIndex((col) => col.header === name);
+    const elsewhere = spec.columns[idx]?.onSheet;
+    if (elsewhere !== undefined) {
+      ok = false;
+      err(ctx, 'import-header', at, `column \`${name}\` belongs on the ${elsewhere} sheet`, {
+        found: `a \`${name}\` column on ${spec.name} (the layout of an older export)`,
+        expected: `no \`${name}\` column here: one row per entry on the ${elsewhere} sheet, naming the ${spec.row} by standard and characteristic`,
+        fix: `export again (\`npm run export\`) and redo the edits there; or move each entry of the cells to its own row on a ${elsewhere} sheet, then delete this column`,
+      });
+      continue;
+    }
     if (idx < 0) {
       ok = false;
       err(ctx, 'import-header', at, `unknown column \`${name}\``, {
         found: brief(name),
-        expected: `one of: ${spec.columns.map((x) => x.header).join(', ')}`,
+        expected: `one of: ${sheetColumns(spec)
+          .map((x) => x.header)
+          .join(', ')}`,
         fix:
           suggest(
             ctx,
             name,
-            spec.columns.map((x) => x.header),
+            sheetColumns(spec).map((x) => x.header),
           ) ?? 'delete the column: the importer does not drop data, so it refuses columns it cannot store',
       });
       continue;
@@ -148,7 +168,7 @@ export function readHeader(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec)
     colOf[idx] = c + 1;
   }
   spec.columns.forEach((col, i) => {
-    if (colOf[i] || col.role === 'key' || col.role === 'hash') return;
+    if (colOf[i] || col.role === 'key' || col.role === 'hash' || col.onSheet !== undefined) return;
     ok = false;
     err(ctx, 'import-header', where(ctx, sheet, spec.name, 1), `column \`${col.header}\` is missing`, {
       found: `columns: ${header.map((h) => h.text).join(', ')}`,
@@ -303,7 +323,7 @@ export function readRows(ctx: ImportContext, sheet: RawSheet, spec: SheetSpec, c
         bad = true;
         err(ctx, 'import-row', where(ctx, sheet, spec.name, row, c + 1), 'a value outside the columns of the header', {
           found: brief(cells[c]!.text),
-          expected: `values only under the ${spec.columns.length} named columns`,
+          expected: `values only under the ${sheetColumns(spec).length} named columns`,
           fix: 'move the value into the right column or delete it (it would otherwise be dropped)',
         });
       }

@@ -30,6 +30,14 @@ export function locateInSheet(
   if (m) {
     row = p.mappingRows.get(Number(m[1]));
     header = m[2];
+    // A message about one review points at its row on the Reviews sheet.
+    const review = /^mappings\[\d+\]\.reviews\[(\d+)\](?:\.(\w+))?/.exec(d.path);
+    const idx = row?.spec.columns.findIndex((c) => c.header === 'reviews') ?? -1;
+    const detached = review ? row?.detached?.get(idx)?.[Number(review[1])] : undefined;
+    if (detached) {
+      row = detached;
+      header = review![2];
+    }
   } else {
     row = p.entityRow;
     const first = /^[\w]+(?:\.\w+)?/.exec(d.path)?.[0];
