@@ -10,7 +10,7 @@ import { parseCitationCff, type CitationMeta } from '../lib/citation.ts';
 import type { Entry, StandardEntry } from '../lib/content.ts';
 import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../lib/coverage.ts';
 import type { EditionRec, StandardRec } from '../lib/crosswalk.ts';
-import { loadCrosswalk, siteToday, type Loaded } from '../lib/node/crosswalk.ts';
+import { loadCrosswalk, oncePerContent, siteToday, type Loaded } from '../lib/node/crosswalk.ts';
 import { buildReport } from '../lib/report/build.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 
@@ -59,13 +59,12 @@ export interface Site {
   };
 }
 
-let cached: Site | undefined;
-
 export { allSelection };
 
-/** The site's view model, built once per process: checked content, coverage in force today, the default report. */
-export function getSite(): Site {
-  if (cached) return cached;
+/** The site's view model, built once per content state: checked content, coverage in force today, the default report. */
+export const getSite = oncePerContent(buildSite);
+
+function buildSite(): Site {
   const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
   const today = siteToday();
   const loaded = loadCrosswalk(contentDir, { today });
@@ -127,7 +126,7 @@ export function getSite(): Site {
     0,
   );
 
-  cached = {
+  return {
     loaded,
     contentDir,
     citation: parseCitationCff(readFileSync('CITATION.cff', 'utf8')),
@@ -192,5 +191,4 @@ export function getSite(): Site {
       reviewedCells,
     },
   };
-  return cached;
 }

@@ -1,7 +1,8 @@
-/** The review-status page's data: computed once per build from the content by src/lib/review. */
+/** The review-status page's data: computed once per content state from the content by src/lib/review. */
 import { agreement, MIN_KAPPA_MAPPINGS, type Agreement } from '../lib/review/agreement.ts';
 import { reviewedMappings, type ReviewedMapping } from '../lib/review/records.ts';
 import { reviewSummary, type ReviewStatusSummary } from '../lib/review/status.ts';
+import { oncePerContent } from '../lib/node/crosswalk.ts';
 import { getSite } from './data.ts';
 
 export interface ReviewsView {
@@ -10,16 +11,12 @@ export interface ReviewsView {
   agreement: Agreement;
 }
 
-let cached: ReviewsView | undefined;
-
-export function getReviews(): ReviewsView {
-  if (cached) return cached;
+export const getReviews = oncePerContent((): ReviewsView => {
   const content = getSite().loaded.check.content;
   const mappings = reviewedMappings(content);
   const bodyProfessions = new Map(content.accreditors.map((a) => [a.id, a.data.professions]));
-  cached = { mappings, summary: reviewSummary(mappings, bodyProfessions), agreement: agreement(mappings) };
-  return cached;
-}
+  return { mappings, summary: reviewSummary(mappings, bodyProfessions), agreement: agreement(mappings) };
+});
 
 /** Kappa to two decimals, or why there is none. */
 export function kappaText(k: number | undefined, mappings: number): string {

@@ -49,6 +49,35 @@ export function shareChecksInThisProcess(): void {
   (globalThis as { [SHARED]?: Shared })[SHARED] ??= new Map();
 }
 
+/**
+ * Bumped by the dev server whenever a file under the content folder changes, so the site's view model
+ * (built once per process) is rebuilt on the next request. Process-wide for the same reason as above.
+ */
+const GENERATION = Symbol.for('ipcle-crosswalk.content-generation');
+type WithGeneration = { [GENERATION]?: number };
+
+export function contentGeneration(): number {
+  return (globalThis as WithGeneration)[GENERATION] ?? 0;
+}
+
+export function bumpContentGeneration(): void {
+  (globalThis as WithGeneration)[GENERATION] = contentGeneration() + 1;
+}
+
+/** `build` run once per content state: once per build, and again after each edit under `astro dev`. */
+export function oncePerContent<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let builtFor = -1;
+  return () => {
+    const now = contentGeneration();
+    if (builtFor !== now || value === undefined) {
+      value = build();
+      builtFor = now;
+    }
+    return value;
+  };
+}
+
 export function checkOnce(contentDir: string, options: { today?: string } = {}): CheckResult {
   const cache = shared();
   const key = `${resolve(contentDir)}|${options.today ?? ''}`;
