@@ -9,7 +9,7 @@ import {
   type Coverage,
   type Severity,
 } from '../coverage.ts';
-import type { CrosswalkIndex } from '../crosswalk.ts';
+import type { AccreditorRec, CrosswalkIndex, EditionRec } from '../crosswalk.ts';
 import type { GapReport } from './schema.ts';
 
 /** Most urgent first; "unknown" (too little reviewed to tell) ranks above "none". */
@@ -54,7 +54,7 @@ export function actFirst(cov: Coverage): GapReport['actFirst'] {
   return items.map(({ name: _name, ...rest }) => rest);
 }
 
-type Wording = GapReport['modelWording'][number]['standards'][number];
+export type Wording = GapReport['modelWording'][number]['standards'][number];
 
 /**
  * For each characteristic with a gap in the selection: the strongest explicit or partial language in
@@ -69,31 +69,46 @@ export function modelWording(ix: CrosswalkIndex, cov: Coverage, on: string): Gap
     return e ? [{ a, e }] : [];
   });
   return gapChars.map((characteristic) => {
-    const found: Wording[] = [];
-    for (const { a, e } of inForce)
-      for (const s of cellFor(ix, e.id, characteristic).standards) {
-        if (s.strength === 'implicit') continue;
-        found.push({
-          ...s,
-          body: a.id,
-          bodyLabel: a.label,
-          bodyName: a.name,
-          edition: e.id,
-          editionLabel: `${e.title} (${e.edition})`,
-          textRead: e.textRead,
-          support: Math.round(STRENGTH_WEIGHT[s.strength] * BINDING_WEIGHT[s.bindingness] * 100) / 100,
-          selected: selected.has(a.id),
-        });
-      }
-    found.sort(
-      (x, y) =>
-        STRENGTH_ORDER[x.strength] - STRENGTH_ORDER[y.strength] ||
-        y.support - x.support ||
-        Number(y.verification === 'verified') - Number(x.verification === 'verified') ||
-        Number(y.review === 'reviewed') - Number(x.review === 'reviewed') ||
-        x.bodyLabel.localeCompare(y.bodyLabel) ||
-        compareCodes(x.code, y.code),
-    );
+    const found = inForce.flatMap(({ a, e }) => wordingOf(ix, a, e, characteristic, selected.has(a.id)));
+    found.sort(compareWording);
     return { characteristic, standards: found.slice(0, MODEL_WORDING_LIMIT) };
   });
+}
+
+/** One edition's explicit and partial language for a characteristic, as model wording candidates. */
+export function wordingOf(
+  ix: CrosswalkIndex,
+  a: AccreditorRec,
+  e: EditionRec,
+  characteristic: string,
+  selected: boolean,
+): Wording[] {
+  const found: Wording[] = [];
+  for (const s of cellFor(ix, e.id, characteristic).standards) {
+    if (s.strength === 'implicit') continue;
+    found.push({
+      ...s,
+      body: a.id,
+      bodyLabel: a.label,
+      bodyName: a.name,
+      edition: e.id,
+      editionLabel: `${e.title} (${e.edition})`,
+      textRead: e.textRead,
+      support: Math.round(STRENGTH_WEIGHT[s.strength] * BINDING_WEIGHT[s.bindingness] * 100) / 100,
+      selected,
+    });
+  }
+  return found;
+}
+
+/** Model wording order: strongest, best supported, verified and reviewed first; then by body and code. */
+export function compareWording(x: Wording, y: Wording): number {
+  return (
+    STRENGTH_ORDER[x.strength] - STRENGTH_ORDER[y.strength] ||
+    y.support - x.support ||
+    Number(y.verification === 'verified') - Number(x.verification === 'verified') ||
+    Number(y.review === 'reviewed') - Number(x.review === 'reviewed') ||
+    x.bodyLabel.localeCompare(y.bodyLabel) ||
+    compareCodes(x.code, y.code)
+  );
 }

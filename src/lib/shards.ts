@@ -1,0 +1,137 @@
+/**
+ * The crosswalk cut into shards for the browser's report builder, so what it downloads for a report
+ * grows with the bodies chosen, not with the whole crosswalk: a small index (everything but the
+ * standards), one shard per body (its editions' standards), and one per characteristic holding only
+ * the model wording candidates (each edition's best few explicit or partial standards). Merged again
+ * they give the same CrosswalkData the one engine reads, and the same report as the full data.
+ */
+import { selectAccreditors, type Selection } from './coverage.ts';
+import { indexCrosswalk, type CrosswalkData, type CrosswalkIndex, type StandardRec } from './crosswalk.ts';
+import { compareWording, MODEL_WORDING_LIMIT, wordingOf } from './report/committee-model.ts';
+import { buildReport, type ReportOptions } from './report/build.ts';
+import type { GapReport } from './report/schema.ts';
+import { parseSelection, type SelectionInput } from './selection.ts';
+
+/** Everything but the standards: bodies, editions (with their review records), characteristics, and so on. */
+export type ShardIndex = Omit<CrosswalkData, 'standards'>;
+/** One body's standards: every edition of it, and any edition its editions supersede. */
+export interface BodyShard {
+  version: string;
+  accreditor: string;
+  standards: StandardRec[];
+}
+/** Model wording candidates for one characteristic: each carries that characteristic's mapping only. */
+export interface WordingShard {
+  version: string;
+  characteristic: string;
+  standards: StandardRec[];
+}
+
+/** Where each shard is published, relative to the data folder. */
+export const SHARD_PATHS = {
+  index: 'shards/index.json',
+  body: (id: string) => `shards/bodies/${id}.json`,
+  wording: (id: string) => `shards/wording/${id}.json`,
+} as const;
+
+/** Cuts the data into the index, body shards and wording shards (at build time, from the indexed crosswalk). */
+export function splitCrosswalk(ix: CrosswalkIndex): {
+  index: ShardIndex;
+  bodies: BodyShard[];
+  wording: WordingShard[];
+} {
+  const { standards: _all, ...index } = ix.data;
+  const bodies = ix.data.accreditors.map((a) => {
+    const editions = new Set<string>();
+    for (const e of ix.editionsByAccreditor.get(a.id) ?? [])
+      for (
+        let id: string | undefined = e.id;
+        id !== undefined && !editions.has(id);
+        id = ix.editions.get(id)?.supersedes
+      )
+        editions.add(id);
+    const standards = [...editions].flatMap((id) => ix.standardsByEdition.get(id) ?? []);
+    return { version: ix.data.version, accreditor: a.id, standards: standards.sort(byId) };
+  });
+  const wording = ix.data.characteristics.map((c) => {
+    const standards: StandardRec[] = [];
+    for (const e of ix.data.editions) {
+      const a = ix.accreditors.get(e.accreditor);
+      if (!a) continue;
+      const best = wordingOf(ix, a, e, c.id, false).sort(compareWording).slice(0, MODEL_WORDING_LIMIT);
+      for (const w of best) {
+        const s = ix.standards.get(w.id)!;
+        standards.push({ ...s, mappings: s.mappings.filter((m) => m.characteristic === c.id) });
+      }
+    }
+    return { version: ix.data.version, characteristic: c.id, standards: standards.sort(byId) };
+  });
+  return { index, bodies, wording };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The shards back into CrosswalkData: the loaded bodies' standards in full, and from the wording
+ * shards the candidates of the other bodies (a standard in several is merged, one mapping from each).
+ * Shards of another data version are refused: mixed shards would give a report of no real state.
+ */
+export function mergeShards(
+  index: ShardIndex,
+  bodies: readonly BodyShard[],
+  wording: readonly WordingShard[] = [],
+): CrosswalkData {
+  for (const shard of [...bodies, ...wording])
+    if (shard.version !== index.version)
+      throw new Error(
+        `crosswalk data shards of different versions (${'accreditor' in shard ? shard.accreditor : shard.characteristic}: ${shard.version}, index: ${index.version}): reload the page`,
+      );
+  const standards = new Map<string, StandardRec>();
+  for (const b of bodies) for (const s of b.standards) standards.set(s.id, s);
+  const full = new Set(standards.keys());
+  for (const w of wording)
+    for (const s of w.standards) {
+      if (full.has(s.id)) continue;
+      const have = standards.get(s.id);
+      if (!have) standards.set(s.id, { ...s, mappings: [...s.mappings] });
+      else
+        for (const m of s.mappings)
+          if (!have.mappings.some((x) => x.characteristic === m.characteristic)) have.mappings.push(m);
+    }
+  return { ...index, standards: [...standards.values()].sort(byId) };
+}
+
+/** Fetches one shard by its path under the data folder (the browser's fetch, or a test's lookup). */
+export type LoadShard = (path: string) => Promise<unknown>;
+
+/**
+ * The report for a selection from the shards, loading only what it needs: the index, the chosen
+ * bodies' shards, then the wording shards of the characteristics with a gap. Returns the report, the
+ * parsed selection and the paths it loaded.
+ */
+export async function reportFromShards(
+  load: LoadShard,
+  input: SelectionInput,
+  today: string,
+  options: ReportOptions = {},
+): Promise<{ report: GapReport; selection: Selection; loaded: string[] }> {
+  const loaded: string[] = [];
+  const get = async <T>(path: string) => {
+    loaded.push(path);
+    return (await load(path)) as T;
+  };
+  const index = await get<ShardIndex>(SHARD_PATHS.index);
+  const bare = indexCrosswalk(mergeShards(index, []));
+  const selection = parseSelection(bare, input, today);
+  const chosen = selectAccreditors(bare, selection).map((a) => a.id);
+  const bodies = await Promise.all(chosen.map((id) => get<BodyShard>(SHARD_PATHS.body(id))));
+  const build = (ix: CrosswalkIndex) => buildReport(ix, selection, today, options);
+  let report = build(indexCrosswalk(mergeShards(index, bodies)));
+  // Model wording quotes any body in force: bodies not loaded come from the wording shards.
+  const gaps = report.modelWording.map((m) => m.characteristic);
+  if (gaps.length > 0 && chosen.length < index.accreditors.length) {
+    const wording = await Promise.all(gaps.map((id) => get<WordingShard>(SHARD_PATHS.wording(id))));
+    report = build(indexCrosswalk(mergeShards(index, bodies, wording)));
+  }
+  return { report, selection, loaded };
+}
