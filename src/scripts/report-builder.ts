@@ -3,15 +3,15 @@
  * same src/lib code as the CLI, renders it with the same HTML renderer as the build, and offers
  * downloads built in the browser (exceljs and pdfmake are loaded only when their button is pressed).
  */
-import { indexCrosswalk, type CrosswalkData } from '../lib/crosswalk.ts';
 import { todayIso } from '../lib/dates.ts';
-import { buildReport } from '../lib/report/build.ts';
 import { renderReportHtml } from '../lib/report/html.ts';
 import { MIME, renderPortable, type Format } from '../lib/report/index.ts';
 import { PAPERS, type Paper } from '../lib/report/pdf-doc.ts';
 import type { GapReport } from '../lib/report/schema.ts';
-import { paramsToInput, parseSelection, SelectionError } from '../lib/selection.ts';
+import { paramsToInput, SelectionError } from '../lib/selection.ts';
+import { reportFromShards } from '../lib/shards.ts';
 import { reportLinks } from '../site/report-links.ts';
+import { shardLoader } from './report-data.ts';
 import { initBodyFilter, plainError } from './report-form.ts';
 
 function download(name: string, data: string | Uint8Array, mime: string): void {
@@ -71,12 +71,10 @@ export async function initReportBuilder(): Promise<void> {
 
   let report: GapReport;
   try {
-    const res = await fetch(form.dataset.data!);
-    if (!res.ok) throw new Error(`could not load the crosswalk data (${res.status})`);
-    const ix = indexCrosswalk((await res.json()) as CrosswalkData);
-    const today = todayIso();
-    const sel = parseSelection(ix, paramsToInput(params), today);
-    report = buildReport(ix, sel, today, { institution: params.get('institution') ?? undefined });
+    // Only the index, the chosen bodies' shards and the model wording of their gaps are fetched.
+    ({ report } = await reportFromShards(shardLoader(form.dataset.data!), paramsToInput(params), todayIso(), {
+      institution: params.get('institution') ?? undefined,
+    }));
     target.innerHTML = renderReportHtml(report, reportLinks(base));
   } catch (e) {
     target.insertAdjacentHTML('afterbegin', `<p class="notice" role="alert" tabindex="-1"></p>`);

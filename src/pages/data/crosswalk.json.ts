@@ -1,4 +1,4 @@
-/** The whole crosswalk as JSON: what the report builder loads, and a versioned download for reuse. */
+/** The whole crosswalk as JSON, a versioned download for reuse (the report builder loads the shards under shards/). */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../site/data.ts';
 
