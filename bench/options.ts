@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, type CorpusOptions } from './generate.ts';
 
 export const USAGE = `usage: npm run bench -- [--bodies N] [--standards-per-body N] [--characteristics N] [--initiatives N]
-       [--seed N] [--reps N] [--no-site | --site-only] [--no-pdf] [--keep]`;
+       [--seed N] [--reps N] [--no-site | --site-only] [--no-pdf] [--no-warm] [--keep]`;
 
 export interface BenchOptions {
   corpus: CorpusOptions & { seed: number };
@@ -11,6 +11,8 @@ export interface BenchOptions {
   noSite: boolean;
   siteOnly: boolean;
   noPdf: boolean;
+  /** Skip the warm site build (caches kept, one body changed) after the cold one. */
+  noWarm: boolean;
   keep: boolean;
 }
 
@@ -34,6 +36,7 @@ export function parseOptions(args: string[]): BenchOptions {
         'no-site': { type: 'boolean', default: false },
         'site-only': { type: 'boolean', default: false },
         'no-pdf': { type: 'boolean', default: false },
+        'no-warm': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -63,6 +66,7 @@ export function parseOptions(args: string[]): BenchOptions {
     noSite: v['no-site'],
     siteOnly: v['site-only'],
     noPdf: v['no-pdf'],
+    noWarm: v['no-warm'],
     keep: v.keep,
   };
 }

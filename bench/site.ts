@@ -1,5 +1,5 @@
 /** The project's site build on the corpus: wall, CPU and memory of `astro build` with its Pagefind step. */
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { measureBuild, outputTail, type CpuMethod } from './build.ts';
 import { log, ROOT, TMP, walkFiles } from './util.ts';
@@ -15,6 +15,9 @@ export interface SiteSummary {
   indexMs?: number;
   /** The PDF/XLSX/text downloads, rendered in a separate process from the start of the build. */
   downloadsMs?: number;
+  /** How many downloads there were, and how many of them came unchanged from the download cache. */
+  downloadFiles?: number;
+  downloadsCached?: number;
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
@@ -40,12 +43,16 @@ export interface SiteSummary {
  */
 const RUNNABLE_SCRIPT = /<script\b(?![^>]*type\s*=\s*["']?application\/(?:ld\+)?json)(?![^>]*frame-guard\.js)[^>]*>/gi;
 
-export async function runSite(dir: string, out: string): Promise<SiteSummary> {
+/**
+ * Builds the site on the corpus. Cold (the default): Astro's caches and the download cache start
+ * empty, in a folder of this run, like CI without caches, never touching someone's regular build.
+ * Warm: the caches the previous build of `out` left are kept, like CI restoring them.
+ */
+export async function runSite(dir: string, out: string, options: { warm?: boolean } = {}): Promise<SiteSummary> {
   rmSync(out, { recursive: true, force: true });
-  // A config wrapper that keeps Astro's caches (content store, Vite deps) in a fresh folder: a bench
-  // build starts cold, like CI, and never touches the cache of someone's regular build.
-  const cache = `${out}-cache`;
-  rmSync(cache, { recursive: true, force: true });
+  const caches = `${out}-cache`;
+  if (!options.warm) rmSync(caches, { recursive: true, force: true });
+  const cache = join(caches, 'astro');
   const configPath = join(TMP, 'astro.bench.config.mjs');
   writeFileSync(
     configPath,
@@ -53,7 +60,12 @@ export async function runSite(dir: string, out: string): Promise<SiteSummary> {
       `export default { ...config, cacheDir: process.env.BENCH_ASTRO_CACHE };\n`,
   );
   const buildArgs = ['build', '--config', relative(ROOT, configPath), '--outDir', out];
-  const env = { ...process.env, CROSSWALK_CONTENT: dir, BENCH_ASTRO_CACHE: cache };
+  const env = {
+    ...process.env,
+    CROSSWALK_CONTENT: dir,
+    BENCH_ASTRO_CACHE: cache,
+    CROSSWALK_DOWNLOAD_CACHE: join(caches, 'downloads'),
+  };
   log(`  astro build --outDir ${relative(ROOT, out)} (CROSSWALK_CONTENT=${relative(ROOT, dir)})`);
   const r = await measureBuild(buildArgs, env, `${out}-rusage.txt`);
   const lines = r.lines;
@@ -79,6 +91,8 @@ export async function runSite(dir: string, out: string): Promise<SiteSummary> {
     ...(builtAt && indexed && { indexMs: indexed.t - builtAt.t }),
     ...(indexed && { pagefindPages: Number(/Pagefind indexed (\d+)/.exec(indexed.line)![1]) }),
     ...(downloadsLine && { downloadsMs: Number(/rendered in ([\d.]+) s/.exec(downloadsLine)![1]) * 1000 }),
+    ...(downloadsLine && { downloadFiles: Number(/(\d+) downloads/.exec(downloadsLine)![1]) }),
+    ...(downloadsLine && { downloadsCached: Number(/(\d+) of them unchanged/.exec(downloadsLine)?.[1] ?? 0) }),
     ...(inspected.pages > 0 && { msPerPage: r.wallMs / inspected.pages }),
     ...(r.cpuMs !== undefined && { cpuMs: r.cpuMs }),
     cpuMethod: r.cpuMethod,
@@ -120,4 +134,23 @@ function inspectSite(out: string) {
     standardPagesWithScript: withScript,
     ...(scriptExample !== undefined && { scriptExample }),
   };
+}
+
+/**
+ * The warm build's edit: one body changes, as in a typical content pull request. The first
+ * standard file of the first edition folder gets its title reworded (added when it has none), which
+ * changes that body's reports (and the all-bodies ones), and any other body's whose model wording
+ * quotes it. Returns the edited file, relative to the corpus.
+ */
+export function editOneBody(dir: string): string {
+  const standards = join(dir, 'standards');
+  const edition = readdirSync(standards).sort()[0]!;
+  const file = join(standards, edition, readdirSync(join(standards, edition)).sort()[0]!);
+  const text = readFileSync(file, 'utf8');
+  const edited = /^title: /m.test(text)
+    ? text.replace(/^title: "(.*)"$/m, 'title: "$1, revised"')
+    : text.replace(/^(code: .*)$/m, '$1\ntitle: "Revised"');
+  if (edited === text) throw new Error(`bench: could not edit ${file}`);
+  writeFileSync(file, edited);
+  return relative(dir, file);
 }

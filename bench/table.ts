@@ -156,6 +156,32 @@ function siteRows(t: Table, site: SiteSummary): void {
   });
 }
 
+/** The build after one body changed, with the caches of the cold build (issue 13, goal 3: downloads re-rendered only where their input changed). */
+function warmRows(t: Table, cold: SiteSummary, warm: SiteSummary): void {
+  if (!warm.ok) {
+    const result = t.judge('warm site build', 'builds', warm.error ?? 'failed', null);
+    t.add({ phase: 'site build, warm (one body changed)', time: fmtMs(warm.wallMs), result });
+    return;
+  }
+  t.add({
+    phase: 'site build, warm (one body changed)',
+    time: fmtMs(warm.wallMs),
+    ratio: t.ratio(warm.wallMs),
+    cpu: t.cpu(warm.cpuMs),
+    rss: fmtMB(warm.peakRssMB),
+  });
+  if (warm.downloadsMs !== undefined)
+    t.add({
+      phase: `  downloads: ${(warm.downloadFiles ?? 0) - (warm.downloadsCached ?? 0)} of ${warm.downloadFiles} rendered`,
+      time: fmtMs(warm.downloadsMs),
+      target: cold.downloadsMs !== undefined ? `cold: ${fmtMs(cold.downloadsMs)}` : '',
+    });
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : '—';
+  t.add({ phase: '  warm ÷ cold: wall', time: ratio(warm.wallMs, cold.wallMs) });
+  t.add({ phase: '  warm ÷ cold: CPU, all processes', time: ratio(warm.cpuMs, cold.cpuMs) });
+}
+
 /** The project's build as a ratio to the plain-Astro anchor built in the same run. */
 function anchorRows(t: Table, site: SiteSummary, anchor: AnchorSummary, standards: number): void {
   if (!anchor.ok) {
@@ -203,6 +229,7 @@ export function buildTable(
   site: SiteSummary | undefined,
   anchor: AnchorSummary | undefined,
   standards: number,
+  siteWarm?: SiteSummary,
 ): { rows: Row[]; targets: Target[]; floorMs: number } {
   const t = new Table(
     phases.floor?.ok ? phases.floor.medianMs : NaN,
@@ -211,6 +238,7 @@ export function buildTable(
   libraryRows(t, phases);
   if (site) siteRows(t, site);
   if (site?.ok && anchor) anchorRows(t, site, anchor, standards);
+  if (site?.ok && siteWarm) warmRows(t, site, siteWarm);
   return { rows: t.rows, targets: t.targets, floorMs: t.floorMs };
 }
 
