@@ -9,11 +9,12 @@
  * index. Prints a table and writes bench/results/<timestamp>.json and bench/results/latest.json.
  * See bench/README.md for how to read it.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { DEFAULT_CORPUS, writeCorpus, type CorpusStats } from './generate.ts';
 import { runAnchor, type AnchorSummary } from './anchor.ts';
+import { runBrowser, type BrowserSummary } from './browser.ts';
 import { parseOptions } from './options.ts';
 import { PHASES, runPhases, type Phase, type PhaseSummary } from './phases.ts';
 import { editOneBody, runSite, type SiteSummary } from './site.ts';
@@ -50,6 +51,7 @@ if (!opts.siteOnly) {
 let site: SiteSummary | undefined;
 let anchor: AnchorSummary | undefined;
 let siteWarm: SiteSummary | undefined;
+let browser: BrowserSummary | undefined;
 /** The load average (1, 5, 15 min) before and after each build, next to its figures. */
 const buildLoad: Record<string, { before: number[]; after: number[] }> = {};
 if (!opts.noSite) {
@@ -74,11 +76,21 @@ if (!opts.noSite) {
     buildLoad.siteWarm = { before, after: loadavg() };
     if (!siteWarm.ok) log(`  warm site build FAILED: ${siteWarm.error}`);
   }
+  const built = siteWarm?.ok ? siteWarm : site;
+  if (built.ok) {
+    const bodies = readdirSync(join(corpusDir, 'accreditors'))
+      .sort()
+      .slice(0, 4)
+      .map((f) => f.replace(/\.md$/, ''));
+    log(`browser: search, and a report of ${bodies.join(', ')} in the builder…`);
+    browser = await runBrowser(siteOut, bodies, 'teamwork');
+    if (!browser.ok) log(`  browser step ${browser.note}`);
+  }
   for (const [name, l] of Object.entries(buildLoad))
     log(`  load average ${l.before[0]!.toFixed(1)} before the ${name} build, ${l.after[0]!.toFixed(1)} after`);
 }
 
-const { rows, targets, floorMs } = buildTable(phases, site, anchor, stats.standards, siteWarm);
+const { rows, targets, floorMs } = buildTable(phases, site, anchor, stats.standards, siteWarm, browser);
 console.log(
   `\nCorpus: ${stats.accreditors} bodies, ${stats.editions} editions, ${stats.standards} standards, ${stats.mappings} mappings, ` +
     `${stats.characteristics} characteristics, ${stats.initiatives} initiatives (${stats.files} files, ${mb(stats.bytes).toFixed(1)} MB)`,
@@ -112,6 +124,7 @@ const result = {
   site: site ?? null,
   anchor: anchor ?? null,
   siteWarm: siteWarm ?? null,
+  browser: browser ?? null,
   buildLoad,
   targets,
   table: rows,
