@@ -7,44 +7,51 @@
  */
 import { ContentError } from '../src/lib/diagnostics.ts';
 import { driftForAccreditor, driftMarkdown } from '../src/lib/drift.ts';
-import { startCli, type Fail } from '../src/lib/node/cli.ts';
+import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
 import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
 
 const USAGE = 'usage: npm run drift -- --accreditor ID [--format md|json] [--content DIR]';
-const cli = startCli('drift', USAGE, {
-  options: {
-    accreditor: { type: 'string' },
-    format: { type: 'string', default: 'md' },
-    content: { type: 'string', default: 'content' },
-    help: { type: 'boolean', default: false },
-  },
-});
-const fail: Fail = cli.fail;
-const v = cli.args.values;
-if (v.accreditor === undefined) fail(2, 'give --accreditor ID');
-if (v.format !== 'md' && v.format !== 'json') fail(2, `unknown --format "${v.format}": expected md or json`);
-let loaded;
-try {
-  loaded = loadCrosswalk(v.content);
-} catch (e) {
-  if (e instanceof ContentError) fail(1, e.message);
-  fail(2, (e as Error).message);
+/** The script, callable in-process: its exit code; a usage or content failure throws a CliExit. */
+export function main(argv: string[]): number {
+  const cli = startCli('drift', USAGE, {
+    args: argv,
+    options: {
+      accreditor: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      content: { type: 'string', default: 'content' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const fail: Fail = cli.fail;
+  const v = cli.args.values;
+  if (v.accreditor === undefined) fail(2, 'give --accreditor ID');
+  if (v.format !== 'md' && v.format !== 'json') fail(2, `unknown --format "${v.format}": expected md or json`);
+  let loaded;
+  try {
+    loaded = loadCrosswalk(v.content);
+  } catch (e) {
+    if (e instanceof ContentError) fail(1, e.message);
+    fail(2, (e as Error).message);
+  }
+  const ix = loaded.index;
+  if (!ix.accreditors.has(v.accreditor)) {
+    fail(2, `unknown accreditor "${v.accreditor}": expected one of ${[...ix.accreditors.keys()].join(', ')}`);
+  }
+  const lists = driftForAccreditor(ix, v.accreditor);
+  if (v.format === 'json') {
+    const json = lists.map((w) => ({
+      edition: w.edition.id,
+      previous: w.previous.id,
+      pending: w.pending,
+      items: w.items,
+    }));
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (lists.length === 0) {
+    process.stdout.write(`No edition of ${v.accreditor} supersedes another: nothing to carry over.\n`);
+  } else {
+    process.stdout.write(driftMarkdown(ix, lists));
+  }
+  return 0;
 }
-const ix = loaded.index;
-if (!ix.accreditors.has(v.accreditor)) {
-  fail(2, `unknown accreditor "${v.accreditor}": expected one of ${[...ix.accreditors.keys()].join(', ')}`);
-}
-const lists = driftForAccreditor(ix, v.accreditor);
-if (v.format === 'json') {
-  const json = lists.map((w) => ({
-    edition: w.edition.id,
-    previous: w.previous.id,
-    pending: w.pending,
-    items: w.items,
-  }));
-  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-} else if (lists.length === 0) {
-  process.stdout.write(`No edition of ${v.accreditor} supersedes another: nothing to carry over.\n`);
-} else {
-  process.stdout.write(driftMarkdown(ix, lists));
-}
+
+if (import.meta.main) await runMain(main);

@@ -10,7 +10,7 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import { ENTITY_KINDS, type EntityKind } from '../src/schemas/index.ts';
 import { readContentDir } from '../src/lib/content.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
-import { startCli, type Fail } from '../src/lib/node/cli.ts';
+import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 import {
   askMissing,
@@ -37,108 +37,114 @@ for (const list of Object.values(PROMPTS))
 for (const list of Object.values(PROMPTS))
   for (const p of list) if (p.multiple) options[p.flag] = { type: 'string', multiple: true };
 
-const cli = startCli('new', USAGE, { options, allowPositionals: true }, { ownHelp: true });
-const fail: Fail = cli.fail;
-const parsed = cli.args;
-const [kindArg, ...extra] = parsed.positionals;
-if (!kindArg) {
+/** The script, callable in-process: its exit code; a usage or content failure throws a CliExit. */
+export async function main(argv: string[]): Promise<number> {
+  const cli = startCli('new', USAGE, { args: argv, options, allowPositionals: true }, { ownHelp: true });
+  const fail: Fail = cli.fail;
+  const parsed = cli.args;
+  const [kindArg, ...extra] = parsed.positionals;
+  if (!kindArg) {
+    if (parsed.values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    fail(2, `say what to create: one of ${ENTITY_KINDS.join(', ')}`);
+  }
+  if (!(ENTITY_KINDS as readonly string[]).includes(kindArg))
+    fail(2, `unknown kind "${kindArg}": expected one of ${ENTITY_KINDS.join(', ')}`);
+  if (extra.length) fail(2, `unexpected argument(s): ${extra.join(' ')} (put values after --flags, in quotes)`);
+  const kind = kindArg as EntityKind;
+  const prompts = PROMPTS[kind];
+
   if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
+    console.log(`npm run new -- ${kind} with these fields (required ones marked *):`);
+    for (const p of prompts) {
+      const choices = choicesOf(kind, p);
+      console.log(
+        `  --${p.flag}${p.required ? ' *' : ''}${p.multiple ? ' (repeatable)' : ''}  ${p.question}${choices ? ` [${choices.join(', ')}]` : ''}`,
+      );
+    }
+    return 0;
   }
-  fail(2, `say what to create: one of ${ENTITY_KINDS.join(', ')}`);
-}
-if (!(ENTITY_KINDS as readonly string[]).includes(kindArg))
-  fail(2, `unknown kind "${kindArg}": expected one of ${ENTITY_KINDS.join(', ')}`);
-if (extra.length) fail(2, `unexpected argument(s): ${extra.join(' ')} (put values after --flags, in quotes)`);
-const kind = kindArg as EntityKind;
-const prompts = PROMPTS[kind];
 
-if (parsed.values.help) {
-  console.log(`npm run new -- ${kind} with these fields (required ones marked *):`);
+  const known = new Set(['dry-run', 'no-input', 'content', 'help', ...prompts.map((p) => p.flag)]);
+  const foreign = Object.keys(parsed.values).filter((k) => !known.has(k));
+  if (foreign.length)
+    fail(2, `--${foreign.join(', --')} is not a field of ${kind}; run \`npm run new -- ${kind} --help\` for the list`);
+
+  const given: Answers = {};
   for (const p of prompts) {
-    const choices = choicesOf(kind, p);
-    console.log(
-      `  --${p.flag}${p.required ? ' *' : ''}${p.multiple ? ' (repeatable)' : ''}  ${p.question}${choices ? ` [${choices.join(', ')}]` : ''}`,
-    );
+    const v = parsed.values[p.flag];
+    if (v !== undefined) given[p.flag] = v as string | string[];
   }
-  process.exit(0);
-}
 
-const known = new Set(['dry-run', 'no-input', 'content', 'help', ...prompts.map((p) => p.flag)]);
-const foreign = Object.keys(parsed.values).filter((k) => !known.has(k));
-if (foreign.length)
-  fail(2, `--${foreign.join(', --')} is not a field of ${kind}; run \`npm run new -- ${kind} --help\` for the list`);
-
-const given: Answers = {};
-for (const p of prompts) {
-  const v = parsed.values[p.flag];
-  if (v !== undefined) given[p.flag] = v as string | string[];
-}
-
-let ctx;
-try {
-  ctx = scaffoldContext(readContentDir(parsed.values.content as string), parsed.values.content as string);
-} catch (e) {
-  fail(2, (e as Error).message);
-}
-
-const printErrors = (errors: AnswerError[]) => {
-  for (const e of errors)
-    console.error(
-      `--${e.flag}: ${e.message}\n    found:    ${e.found}\n    expected: ${e.expected}${e.fix ? `\n    fix:      ${e.fix}` : ''}`,
-    );
-};
-
-let resolved = resolveAnswers(kind, given, ctx);
-if (resolved.errors.length) {
-  printErrors(resolved.errors);
-  fail(1, `${resolved.errors.length} invalid answer(s); nothing written`);
-}
-const interactive = Boolean(process.stdin.isTTY) && !parsed.values['no-input'];
-if (resolved.missing.length && !interactive) {
-  for (const p of resolved.missing) console.error(`  --${p.flag}  ${p.question}`);
-  fail(2, `missing required field(s) for ${kind}: --${resolved.missing.map((p) => p.flag).join(', --')}`);
-}
-if (interactive && (resolved.missing.length || Object.keys(given).length === 0)) {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  // Reading lines through one iterator keeps answers typed (or pasted) ahead of their question.
-  const lines = rl[Symbol.asyncIterator]();
-  const ask = async (q: string) => {
-    process.stdout.write(q);
-    const next = await lines.next();
-    return next.done ? undefined : String(next.value);
-  };
-  console.log(`New ${kind}. Answer each question; the answer is checked before the next one.`);
+  let ctx;
   try {
-    const answers = await askMissing(kind, given, ctx, ask, console.log, { optional: true });
-    resolved = resolveAnswers(kind, answers, ctx);
+    ctx = scaffoldContext(readContentDir(parsed.values.content as string), parsed.values.content as string);
   } catch (e) {
-    rl.close();
-    fail(1, `${(e as Error).message}; nothing written`);
+    fail(2, (e as Error).message);
   }
-  rl.close();
+
+  const printErrors = (errors: AnswerError[]) => {
+    for (const e of errors)
+      console.error(
+        `--${e.flag}: ${e.message}\n    found:    ${e.found}\n    expected: ${e.expected}${e.fix ? `\n    fix:      ${e.fix}` : ''}`,
+      );
+  };
+
+  let resolved = resolveAnswers(kind, given, ctx);
   if (resolved.errors.length) {
     printErrors(resolved.errors);
-    fail(1, 'invalid answers; nothing written');
+    fail(1, `${resolved.errors.length} invalid answer(s); nothing written`);
   }
+  const interactive = Boolean(process.stdin.isTTY) && !parsed.values['no-input'];
+  if (resolved.missing.length && !interactive) {
+    for (const p of resolved.missing) console.error(`  --${p.flag}  ${p.question}`);
+    fail(2, `missing required field(s) for ${kind}: --${resolved.missing.map((p) => p.flag).join(', --')}`);
+  }
+  if (interactive && (resolved.missing.length || Object.keys(given).length === 0)) {
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    // Reading lines through one iterator keeps answers typed (or pasted) ahead of their question.
+    const lines = rl[Symbol.asyncIterator]();
+    const ask = async (q: string) => {
+      process.stdout.write(q);
+      const next = await lines.next();
+      return next.done ? undefined : String(next.value);
+    };
+    console.log(`New ${kind}. Answer each question; the answer is checked before the next one.`);
+    try {
+      const answers = await askMissing(kind, given, ctx, ask, console.log, { optional: true });
+      resolved = resolveAnswers(kind, answers, ctx);
+    } catch (e) {
+      rl.close();
+      fail(1, `${(e as Error).message}; nothing written`);
+    }
+    rl.close();
+    if (resolved.errors.length) {
+      printErrors(resolved.errors);
+      fail(1, 'invalid answers; nothing written');
+    }
+  }
+
+  const scaffold = buildScaffold(kind, resolved.answers, ctx);
+  for (const d of scaffold.diagnostics) console.error(`${formatHuman(d)}\n`);
+  if (scaffold.errors > 0) fail(1, `${scaffold.path} would not pass the check; nothing written`);
+  if (parsed.values['dry-run']) {
+    process.stdout.write(scaffold.text);
+    console.error(`(dry run) ${scaffold.path} would be created`);
+    return 0;
+  }
+  try {
+    writeFileAtomic(scaffold.path, scaffold.text);
+  } catch (e) {
+    if (e instanceof OutputExistsError) fail(1, `${scaffold.path} already exists; new never overwrites a file`);
+    fail(2, `cannot write ${scaffold.path}: ${(e as Error).message}`);
+  }
+  console.log(
+    `created ${scaffold.path}${scaffold.diagnostics.length ? ` (${scaffold.diagnostics.length} warning(s) above)` : ''}; ` +
+      'next: read it over, write the summary below the second ---, and run `npm run check`',
+  );
+  return 0;
 }
 
-const scaffold = buildScaffold(kind, resolved.answers, ctx);
-for (const d of scaffold.diagnostics) console.error(`${formatHuman(d)}\n`);
-if (scaffold.errors > 0) fail(1, `${scaffold.path} would not pass the check; nothing written`);
-if (parsed.values['dry-run']) {
-  process.stdout.write(scaffold.text);
-  console.error(`(dry run) ${scaffold.path} would be created`);
-  process.exit(0);
-}
-try {
-  writeFileAtomic(scaffold.path, scaffold.text);
-} catch (e) {
-  if (e instanceof OutputExistsError) fail(1, `${scaffold.path} already exists; new never overwrites a file`);
-  fail(2, `cannot write ${scaffold.path}: ${(e as Error).message}`);
-}
-console.log(
-  `created ${scaffold.path}${scaffold.diagnostics.length ? ` (${scaffold.diagnostics.length} warning(s) above)` : ''}; ` +
-    'next: read it over, write the summary below the second ---, and run `npm run check`',
-);
+if (import.meta.main) await runMain(main);

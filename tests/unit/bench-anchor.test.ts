@@ -1,6 +1,5 @@
-/** The bench's plain-Astro anchor mirrors the project's pages, and its CPU count includes orphans. */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/** The bench's plain-Astro anchor mirrors the project's pages (its CPU count: tests/process/bench-rusage.test.ts). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,27 +58,5 @@ describe('plain-Astro anchor pages', () => {
       const target = p.route === '' ? 5000 : 20_000;
       expect(Math.abs(estimateBytes(p, p.pad) - target)).toBeLessThanOrEqual(PAD_BYTES / 2);
     }
-  });
-});
-
-describe('bench/rusage.py', () => {
-  it('counts the CPU of a process its parent killed without waiting for (as Pagefind’s Node API does)', () => {
-    // The child spins until it has used 600 ms of CPU, says so, and spins on; the parent then kills
-    // it and exits at once, so only a subreaper ever reaps it and receives its CPU time.
-    const child = `const t=process.cpuUsage();let said=false;for(;;){const c=process.cpuUsage(t);if(!said&&c.user+c.system>6e5){process.stdout.write('ready');said=true;}}`;
-    const parent =
-      `const {spawn}=require('node:child_process');const c=spawn(process.execPath,['-e',${JSON.stringify(child)}]);` +
-      `c.stdout.on('data',()=>{c.kill();process.exit(0);});`;
-    const out = join(dir, 'rusage.json');
-    execFileSync('python3', ['bench/rusage.py', out, process.execPath, '-e', parent], { stdio: 'ignore' });
-    const r = JSON.parse(readFileSync(out, 'utf8')) as {
-      subreaper: boolean;
-      userS: number;
-      sysS: number;
-      exitCode: number;
-    };
-    expect(r.subreaper).toBe(true);
-    expect(r.exitCode).toBe(0);
-    expect(r.userS + r.sysS).toBeGreaterThanOrEqual(0.6);
   });
 });

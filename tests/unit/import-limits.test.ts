@@ -13,6 +13,8 @@ import { suggest } from '../../src/lib/spreadsheet/import/context.ts';
 import { IMPORT_LIMITS } from '../../src/lib/spreadsheet/limits.ts';
 import { csvWorkbook, parseCsv, readXlsx, ReadError } from '../../src/lib/spreadsheet/read.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
+import { runMain } from '../run-main.ts';
+import { main as importMain } from '../../scripts/import.ts';
 
 const sources = () => readContentDir(FIXTURES);
 const mappingsCsv = () => renderCsvFiles(exportTables(loadFiles(sources()))).get('mappings.csv')!;
@@ -182,18 +184,13 @@ describe('npm run import with hostile files', () => {
     zip.set(new TextEncoder().encode('xl/workbook.xmk'), rec.at + 46);
     writeFileSync(join(dir, 'empty.xlsx'), zip);
     symlinkSync('/dev/zero', join(dir, 'zero.csv'));
-    const run = (file: string) =>
-      spawnSync(
-        process.execPath,
-        [join(process.cwd(), 'scripts/import.ts'), file, '--content', join(process.cwd(), FIXTURES)],
-        { cwd: dir, encoding: 'utf8', timeout: 20_000 },
-      );
-    const empty = run('empty.xlsx');
+    const run = (file: string) => runMain(importMain, [file, '--content', join(process.cwd(), FIXTURES)], { cwd: dir });
+    const empty = await run('empty.xlsx');
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain(
       'import: empty.xlsx is not a readable XLSX workbook: it is a zip file but holds no workbook',
     );
-    const zero = run('zero.csv');
+    const zero = await run('zero.csv');
     expect(zero.status).toBe(2);
     expect(zero.stderr).toContain('import: zero.csv is a character device, not a regular file');
   });

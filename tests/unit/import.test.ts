@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,8 @@ import {
   type RawWorkbook,
 } from '../../src/lib/spreadsheet/read.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
+import { runMain } from '../run-main.ts';
+import { main as importMain } from '../../scripts/import.ts';
 
 const sources = (): SourceFile[] => readContentDir(FIXTURES);
 
@@ -320,7 +321,7 @@ describe('import refuses bad input with row-and-column errors', () => {
 });
 
 describe('npm run import with bad input', () => {
-  it('exits 1, names the cells, caps the messages and writes nothing', () => {
+  it('exits 1, names the cells, caps the messages and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcle-import-cli-'));
     cpSync(FIXTURES, join(dir, 'content'), { recursive: true });
     const csv = renderCsvFiles(exportTables(loadFiles(readContentDir(join(dir, 'content'), dir))));
@@ -331,10 +332,7 @@ describe('npm run import with bad input', () => {
     lines[1] = lines[1]!.replace('explicit', 'partial');
     writeFileSync(join(dir, 'mappings.csv'), lines.join('\r\n'));
     const before = readContentDir(join(dir, 'content'), dir).map((s) => Buffer.from(s.bytes).toString('base64'));
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'scripts/import.ts'), 'mappings.csv', '--write'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const r = await runMain(importMain, ['mappings.csv', '--write'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
       'mappings.csv:9:1  error  Mappings!A9 (standard): unknown standard `nope/x-0`  [import-id]',
@@ -343,10 +341,7 @@ describe('npm run import with bad input', () => {
     expect(r.stdout.trim().split('\n').at(-1)).toBe('150 error(s): nothing written');
     const after = readContentDir(join(dir, 'content'), dir).map((s) => Buffer.from(s.bytes).toString('base64'));
     expect(after).toEqual(before);
-    const usage = spawnSync(process.execPath, [join(process.cwd(), 'scripts/import.ts'), 'notes.txt'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const usage = await runMain(importMain, ['notes.txt'], { cwd: dir });
     expect(usage.status).toBe(2);
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,8 @@ import {
   type Answers,
 } from '../../src/lib/scaffold.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
+import { runMain } from '../run-main.ts';
+import { main as newMain } from '../../scripts/new.ts';
 
 const ctx = () => scaffoldContext(readContentDir(FIXTURES), 'content');
 
@@ -300,41 +301,40 @@ Expects programs to run interprofessional team debriefs.
 });
 
 describe('npm run new', () => {
-  const run = (dir: string, ...args: string[]) =>
-    spawnSync(process.execPath, [join(process.cwd(), 'scripts/new.ts'), ...args], { cwd: dir, encoding: 'utf8' });
+  const run = (dir: string, ...args: string[]) => runMain(newMain, args, { cwd: dir });
   const flags = (a: Answers) =>
     Object.entries(a).flatMap(([k, v]) =>
       v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => [`--${k}`, x]),
     );
 
-  it('creates a file from flags, refuses to overwrite it, and explains missing or invalid flags', () => {
+  it('creates a file from flags, refuses to overwrite it, and explains missing or invalid flags', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcle-new-'));
     cpSync(FIXTURES, join(dir, 'content'), { recursive: true });
-    const ok = run(dir, 'standard', ...flags(VALID.standard));
+    const ok = await run(dir, 'standard', ...flags(VALID.standard));
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('created content/standards/beta-2024/b-3.md');
     const file = join(dir, 'content/standards/beta-2024/b-3.md');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('code: "B.3"');
-    const again = run(dir, 'standard', ...flags(VALID.standard));
+    const again = await run(dir, 'standard', ...flags(VALID.standard));
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('content/standards/beta-2024/b-3.md already exists');
     expect(readFileSync(file, 'utf8')).toBe(text);
 
-    const missing = run(dir, 'characteristic', '--name', 'Shared governance', '--no-input');
+    const missing = await run(dir, 'characteristic', '--name', 'Shared governance', '--no-input');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('missing required field(s) for characteristic: --level, --domain');
-    const invalid = run(dir, 'accreditor', ...flags({ ...VALID.accreditor, kind: 'acreditor' }));
+    const invalid = await run(dir, 'accreditor', ...flags({ ...VALID.accreditor, kind: 'acreditor' }));
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toContain('--kind: not one of the allowed values');
     expect(existsSync(join(dir, 'content/accreditors/ddc.md'))).toBe(false);
-    const dry = run(dir, 'accreditor', ...flags(VALID.accreditor), '--dry-run');
+    const dry = await run(dir, 'accreditor', ...flags(VALID.accreditor), '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/^---\nname: "Delta Dental Council \(fixture\)"\n/);
     expect(existsSync(join(dir, 'content/accreditors/ddc.md'))).toBe(false);
-    expect(run(dir, 'standards').status).toBe(2);
-    expect(run(dir, 'standard', '--indicator', 'x').status).toBe(2);
-    expect(run(dir, 'standard', '--help').stdout).toContain('--rationale');
+    expect((await run(dir, 'standards')).status).toBe(2);
+    expect((await run(dir, 'standard', '--indicator', 'x')).status).toBe(2);
+    expect((await run(dir, 'standard', '--help')).stdout).toContain('--rationale');
   });
 });

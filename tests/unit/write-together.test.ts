@@ -18,6 +18,8 @@ import { exportTables, renderCsvFiles } from '../../src/lib/spreadsheet/export.t
 import { planImport } from '../../src/lib/spreadsheet/import.ts';
 import { csvWorkbook } from '../../src/lib/spreadsheet/read.ts';
 import { FIXTURES, TODAY } from '../helpers.ts';
+import { runMain } from '../run-main.ts';
+import { main as importMain } from '../../scripts/import.ts';
 
 /** Three files in a fresh folder, and the writes that would change them. */
 function three(): { dir: string; writes: FileWrite[] } {
@@ -114,7 +116,7 @@ describe('writeTogether: an import is written whole or not at all', () => {
 });
 
 describe('npm run import --write with an unwritable target', () => {
-  it('exits 1 with a summary, no stack trace, every file as it was and no temporary file', () => {
+  it('exits 1 with a summary, no stack trace, every file as it was and no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcle-import-write-'));
     const content = join(dir, 'content');
     cpSync(FIXTURES, content, { recursive: true });
@@ -137,10 +139,7 @@ describe('npm run import --write with an unwritable target', () => {
     const lock = root ? spawnSync('chattr', ['+i', target]) : (chmodSync(join(target, '..'), 0o555), { status: 0 });
     if (lock.status !== 0) return void console.warn('skipped: chattr is not available to make a file immutable');
     try {
-      const r = spawnSync(process.execPath, [join(process.cwd(), 'scripts/import.ts'), 'mappings.csv', '--write'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const r = await runMain(importMain, ['mappings.csv', '--write'], { cwd: dir });
       expect(r.status).toBe(1);
       const last = r.stdout.trim().split('\n').at(-1);
       expect(last).toMatch(
