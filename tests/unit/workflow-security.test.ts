@@ -91,28 +91,92 @@ describe('workflow security invariants', () => {
       if (name !== 'deploy') expect(writeScopes(w, job), name).toEqual([]);
   });
 
-  it('the diff comment neutralises images, links and HTML from the branch', async () => {
-    const job = wf('ci.yml').jobs['diff-comment']!;
-    const script = String(job.steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
-    const evil =
-      '# Diff\n![x](https://evil.example/t.png) [click](https://evil.example) <img src=x onerror=alert(1)> https://evil.example';
-    let posted = '';
-    const github = {
-      paginate: async () => [],
-      rest: { issues: { listComments: {}, createComment: async (a: { body: string }) => void (posted = a.body) } },
-    };
-    const context = { repo: { owner: 'o', repo: 'r' }, issue: { number: 1 } };
-    const require = (m: string) => {
-      expect(m).toBe('node:fs');
-      return { readFileSync: () => evil };
-    };
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
-      ...args: string[]
-    ) => (...a: unknown[]) => Promise<void>;
-    await new AsyncFunction('require', 'github', 'context', script)(require, github, context);
-    expect(posted).toMatch(/^<!-- crosswalk-diff -->\n/);
-    const body = posted.slice(posted.indexOf('\n') + 1);
-    expect(body).not.toMatch(/!\[|\]\(|<|:\/\//);
-    expect(body).toContain('evil.example');
+  it('ci.yml holds no write scope at all, and uploads the site preview from a read-only job', () => {
+    const w = wf('ci.yml');
+    for (const [name, job] of Object.entries(w.jobs)) expect(writeScopes(w, job), name).toEqual([]);
+    const upload = Object.values(w.jobs)
+      .flatMap((j) => j.steps)
+      .find((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.name === 'site-preview');
+    expect(upload?.with?.path).toBe('dist');
+  });
+
+  it('a workflow_run job that may write runs no code: no checkout, no shell, only artifact download and github-script', () => {
+    const runWorkflows = files.filter((f) => triggers(wf(f)).includes('workflow_run'));
+    expect(runWorkflows).toContain('pr-comment.yml');
+    for (const f of runWorkflows) {
+      const w = wf(f);
+      expect(w.permissions, f).toEqual({});
+      for (const [name, job] of Object.entries(w.jobs)) {
+        if (writeScopes(w, job).length === 0) continue;
+        expect(runsRepoCode(job), `${f} job ${name}`).toBe(false);
+        for (const s of job.steps)
+          expect(s.uses, `${f} job ${name}`).toMatch(/^actions\/(download-artifact|github-script)@/);
+        expect(writeScopes(w, job), `${f} job ${name}`).toEqual(['pull-requests']);
+      }
+    }
+  });
+});
+
+/** Run the comment script of pr-comment.yml against a fake GitHub, with `files` as the artifact. */
+async function comment(files: Record<string, string>, prHead = 'abc1234def') {
+  const job = wf('pr-comment.yml').jobs.comment!;
+  const script = String(job.steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
+  const posted: string[] = [];
+  let failed = '';
+  const github = {
+    paginate: async () => [],
+    rest: {
+      issues: { listComments: {}, createComment: async (a: { body: string }) => void posted.push(a.body) },
+      pulls: { get: async () => ({ data: { head: { sha: prHead } } }) },
+      actions: {
+        listWorkflowRunArtifacts: async () => ({ data: { artifacts: [{ name: 'site-preview', id: 77 }] } }),
+      },
+    },
+  };
+  const context = {
+    repo: { owner: 'o', repo: 'r' },
+    serverUrl: 'https://github.com',
+    payload: { workflow_run: { id: 5, head_sha: 'abc1234def' } },
+  };
+  const core = { setFailed: (m: string) => void (failed = m) };
+  const require = (m: string) => {
+    expect(m).toBe('node:fs');
+    return { existsSync: (f: string) => f in files, readFileSync: (f: string) => files[f] };
+  };
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+    ...args: string[]
+  ) => (...a: unknown[]) => Promise<void>;
+  await new AsyncFunction('require', 'github', 'context', 'core', script)(require, github, context, core);
+  return { posted, failed };
+}
+
+describe('the pull-request comment (pr-comment.yml)', () => {
+  const evil =
+    '# Diff\n![x](https://evil.example/t.png) [click](https://evil.example) <img src=x onerror=alert(1)> https://evil.example';
+
+  it('neutralises images, links and HTML from the branch, and links the preview artifact of the run', async () => {
+    const { posted } = await comment({
+      'crosswalk-diff.md': evil,
+      'crosswalk-diff.pr': '12\n',
+      'crosswalk-diff.pages': 'standards/alpha-2020/a-1/\nmatrix/\n](https://evil.example)/\n../../etc/\n`x`/\n',
+    });
+    expect(posted).toHaveLength(1);
+    const [head, ...rest] = posted[0]!.split('**Preview:**');
+    expect(head).toMatch(/^<!-- crosswalk-diff -->\n/);
+    const diff = head!.slice(head!.indexOf('\n') + 1);
+    expect(diff).not.toMatch(/!\[|\]\(|<|:\/\//);
+    expect(diff).toContain('evil.example');
+    const preview = rest.join('');
+    expect(preview).toContain('(https://github.com/o/r/actions/runs/5/artifacts/77)');
+    expect(preview).toContain('- `standards/alpha-2020/a-1/index.html`\n- `matrix/index.html`');
+    expect(preview).not.toContain('evil');
+    expect(preview).not.toContain('..');
+  });
+
+  it('posts nothing when the pull-request number in the artifact names a pull request at another commit', async () => {
+    const r = await comment({ 'crosswalk-diff.md': 'ok', 'crosswalk-diff.pr': '13' }, 'fffffff000');
+    expect(r.posted).toEqual([]);
+    expect(r.failed).toContain('is not at abc1234def');
+    expect((await comment({ 'crosswalk-diff.md': 'ok', 'crosswalk-diff.pr': '13; rm -rf' })).posted).toEqual([]);
   });
 });

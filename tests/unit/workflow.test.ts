@@ -72,11 +72,13 @@ describe('GitHub workflows', () => {
     const diffJob = Object.values(jobsOf(ci)).find((j) => j.steps.some((s) => s.run?.includes('npm run -s diff')))!;
     expect(diffJob.permissions).toEqual({ contents: 'read' });
     expect(diffJob.if).toBe("github.event_name == 'pull_request'");
-    const commentJob = jobsOf(ci)['diff-comment']!;
-    expect(commentJob.needs).toBe('crosswalk-diff');
-    expect(commentJob.permissions).toEqual({ 'pull-requests': 'write' });
+    // The comment (diff and preview link) is posted by pr-comment.yml after CI, for fork pull requests too.
+    const prComment = yamlFile('.github/workflows/pr-comment.yml');
+    expect(prComment.on).toEqual({ workflow_run: { workflows: ['CI'], types: ['completed'] } });
+    const commentJob = jobsOf(prComment)['comment']!;
+    expect(commentJob.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
     const comment = commentJob.steps.find((s) => s.uses?.startsWith('actions/github-script'))!;
-    expect(String(comment.with!.script)).toContain("readFileSync('crosswalk-diff.md'");
+    expect(String(comment.with!.script)).toContain("read('crosswalk-diff.md')");
     // The diff compares git refs: the checkout must have the history.
     for (const job of Object.values(jobsOf(ci)))
       for (const s of job.steps.filter((x) => x.uses?.startsWith('actions/checkout')))
