@@ -117,7 +117,11 @@ function once<T>(make: () => T): { keep(): T; take(): T } {
   };
 }
 
+/** Types of the export's own formats that the reports do not use (the SSSOM set is TSV, as IANA registers it). */
+const EXPORT_MIME: Record<string, string> = { tsv: 'text/tab-separated-values;charset=utf-8' };
+
 /** Content-Type of a download by its extension (the dev server sends it; a static host guesses the same). */
 export function downloadType(path: string): string {
-  return (MIME as Record<string, string>)[path.split('.').pop()!] ?? 'application/octet-stream';
+  const ext = path.split('.').pop()!;
+  return (MIME as Record<string, string>)[ext] ?? EXPORT_MIME[ext] ?? 'application/octet-stream';
 }
