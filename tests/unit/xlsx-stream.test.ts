@@ -55,6 +55,22 @@ describe('streamed XLSX downloads equal the in-memory workbooks', () => {
     expect(memory.flatMap((s) => s.cells).length).toBeGreaterThan(100);
     expect(stream).toEqual(memory);
   });
+  it('gap report: Node streams into memory, the browser build (no streaming writer) builds a Workbook, same sheets', async () => {
+    const { index } = loadFixtures();
+    const report = buildReport(
+      index,
+      { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on: TODAY },
+      TODAY,
+    );
+    // What the site's bundle gets from exceljs's browser build: Workbook, no `stream`.
+    const browserBuild = { Workbook: ExcelJS.Workbook } as unknown as typeof ExcelJS;
+    const node = await renderXlsx(report, ExcelJS);
+    // Callers read `.buffer`: it must hold the file and nothing else.
+    expect(node.buffer.byteLength).toBe(node.length);
+    const memory = await seen(await renderXlsx(report, browserBuild));
+    expect(memory.map((s) => s.name)).toContain('About');
+    expect(await seen(node)).toEqual(memory);
+  });
   it('export workbook', async () => {
     const tables = exportTables(loadFiles(readContentDir(FIXTURES)));
     const memory = await seen(await renderWorkbook(tables, ExcelJS, 'test'));

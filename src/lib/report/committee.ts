@@ -54,12 +54,32 @@ export function cover(r: GapReport): Cover {
   };
 }
 
+export interface Lookups {
+  body(id: string): string;
+  characteristic(id: string): string;
+  code(id: string): string;
+}
+
+/** One set of lookups per report: callers ask per row (one per dissent), and each build walks every cell. */
+const LOOKUPS = new WeakMap<GapReport, Lookups>();
+
 /** Lookups every renderer needs: body labels, characteristic names, standard codes by ID. */
-export function lookups(r: GapReport) {
+export function lookups(r: GapReport): Lookups {
+  let l = LOOKUPS.get(r);
+  if (!l) {
+    l = buildLookups(r);
+    LOOKUPS.set(r, l);
+  }
+  return l;
+}
+
+function buildLookups(r: GapReport): Lookups {
   const code = new Map<string, string>();
   for (const ch of r.characteristics)
-    for (const cell of ch.cells)
-      for (const s of [...cell.standards, ...(cell.carried?.standards ?? [])]) code.set(s.id, s.code);
+    for (const cell of ch.cells) {
+      for (const s of cell.standards) code.set(s.id, s.code);
+      for (const s of cell.carried?.standards ?? []) code.set(s.id, s.code);
+    }
   const bodies = new Map(r.bodies.map((b) => [b.id, b.label]));
   const names = new Map(r.characteristics.map((c) => [c.id, c.name]));
   return {
