@@ -5,6 +5,7 @@
  * beside the diff so the pull-request comment can point at those pages in the preview artifact.
  */
 import { readFileSync } from 'node:fs';
+import { CliExit, runMain } from '../src/lib/node/cli.ts';
 import { paths } from '../src/site/urls.ts';
 
 interface DiffJson {
@@ -44,11 +45,12 @@ export function changedPages(diff: DiffJson): string[] {
   return [...out];
 }
 
-if (import.meta.main) {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: node scripts/preview-pages.ts crosswalk-diff.json');
-    process.exit(2);
-  }
+/** Prints the changed pages of the diff file named in `argv`. */
+export function main(argv: string[]): number {
+  const file = argv[0];
+  if (!file) throw new CliExit(2, 'preview-pages: usage: node scripts/preview-pages.ts crosswalk-diff.json');
   for (const p of changedPages(JSON.parse(readFileSync(file, 'utf8')) as DiffJson)) console.log(p);
+  return 0;
 }
+
+if (import.meta.main) await runMain(main);
