@@ -38,6 +38,8 @@ const STEPS: Step[] = [
   // Strict: a warning fails too; content/exceptions.yaml is where an accepted finding is recorded, with its reason.
   { name: 'content', cmd: ['node', 'scripts/check.ts', '--quiet', '--strict'] },
   { name: 'generated', cmd: ['node', 'scripts/generate.ts', '--check'] },
+  // Offline: the lockfile against security/advisories.json (the registry here refuses `npm audit`).
+  { name: 'audit', cmd: ['node', 'scripts/audit-deps.ts'] },
   vitest('unit', 'vitest.config.ts'),
   // Tests that spawn the CLI scripts or build git repositories.
   vitest('process', 'vitest.process.config.ts'),
