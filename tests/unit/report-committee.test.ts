@@ -118,7 +118,7 @@ describe('committee PDF, read back', () => {
     const all = pages.join(' ');
     expect(all).toContain('Shared onboarding (fixture): 4 standards at 2 bodies');
     expect(all).toMatch(
-      /Appendix: quality of the evidence cited .* BPB B\.1\.1 Interprofessional Education Beta Accreditation Standards \(2024\) in force; text read: part; effective 2024 verified reviewed/,
+      /Appendix: quality of the evidence cited .* BPB Beta Accreditation Standards \(2024\): in force; text read: part; effective 2024 Standard Verification Review Cited for .*B\.1\.1 Interprofessional Education verified reviewed/,
     );
     expect(all).toContain('Riverside Health Sciences · IP-CLE Crosswalk gap report');
     // US Letter portrait, with the matrix on a landscape page
