@@ -7,6 +7,7 @@ import type {
   Bindingness,
   Level,
   AddressedCell,
+  MappingReview,
   Profession,
   Recommendation,
   RecommendationStatus,
@@ -70,6 +71,8 @@ export interface MappingRec {
   review: ReviewStatus;
   /** Professions of agreeing reviewers (distinct), for "reviewed by" displays. */
   agreedBy: string[];
+  /** The review records, only when there are any: the report's agreement figures read them. */
+  reviews?: MappingReview[];
 }
 export interface StandardRec {
   id: string;
@@ -204,6 +207,7 @@ function mappingRec(m: Content['standards'][number]['data']['mappings'][number])
   if (m.quote !== undefined) out.quote = m.quote;
   out.review = r.status;
   out.agreedBy = r.agreedBy;
+  if (m.reviews.length) out.reviews = m.reviews;
   return out;
 }
 

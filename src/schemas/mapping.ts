@@ -12,6 +12,12 @@ export const mappingReviewSchema = z.strictObject({
   profession: profession.describe("the reviewer's profession (controlled list)"),
   date: fullDate('date of the review'),
   verdict: z.enum(VERDICTS).describe('agree or dissent'),
+  suggestedStrength: z
+    .enum(STRENGTHS)
+    .optional()
+    .describe(
+      'optional, with verdict dissent only: the strength the reviewer would give instead (explicit, partial or implicit); then a note is optional',
+    ),
   note: text('why, especially for a dissent').optional(),
 });
 

@@ -147,7 +147,7 @@ describe('pages exist with the right figures', () => {
     expect(data.version).toBe('fixture');
     const report = JSON.parse(readFileSync(join(SITE_DIR, 'data/gap-report-all.json'), 'utf8'));
     expect(report.summary.counts).toEqual({ covered: 2, partial: 2, opportunity: 1, gap: 4, 'not-reviewed': 3 });
-    expect(report.schemaVersion).toBe('2.1');
+    expect(report.schemaVersion).toBe('2.2');
   });
 });
 

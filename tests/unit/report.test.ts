@@ -54,7 +54,7 @@ function parseCsv(text: string): string[][] {
 describe('report model', () => {
   it('matches its published JSON Schema shape and version', () => {
     expect(gapReportSchema.safeParse(report).success).toBe(true);
-    expect(report.schemaVersion).toBe('2.1');
+    expect(report.schemaVersion).toBe('2.2');
     expect(report.institution).toBe('Fixture University');
     expect(report.summary).toEqual({
       bodies: 3,

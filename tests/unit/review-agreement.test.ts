@@ -111,7 +111,7 @@ describe('agreement over review records', () => {
     mapping('e1/a', 'body-a', 'c1', [rev('N', 'nursing', 'agree'), rev('P', 'pharmacy', 'agree')]),
     mapping('e1/b', 'body-a', 'c2', [
       rev('N', 'nursing', 'agree'),
-      rev('P', 'pharmacy', 'dissent', 'Suggested strength: implicit (mapped as partial). Staff only.'),
+      { ...rev('P', 'pharmacy', 'dissent', 'Staff only.'), suggestedStrength: 'implicit' },
     ]),
     mapping('e2/c', 'body-b', 'c2', [
       rev('N', 'nursing', 'dissent', 'Not learners.'),
@@ -150,25 +150,49 @@ describe('agreement over review records', () => {
   });
   it('lists every dissent with its reason and any suggested strength', () => {
     expect(a.dissents).toHaveLength(3);
-    expect(a.dissents[0]).toMatchObject({ standard: 'e1/b', profession: 'pharmacy', suggested: 'implicit' });
+    expect(a.dissents[0]).toMatchObject({
+      standard: 'e1/b',
+      profession: 'pharmacy',
+      strength: 'partial',
+      suggestedStrength: 'implicit',
+      note: 'Staff only.',
+    });
     expect(a.dissents.map((d) => d.note)).toContain('Not learners.');
   });
 });
 
 describe('review figures for a gap report', () => {
-  it('restricts the agreement statistics to the report’s bodies and characteristics', async () => {
+  it('restricts the agreement statistics to the editions in force and characteristics of the report', async () => {
     const { reportReviews } = await import('../../src/lib/review/report.ts');
-    const data = [
-      mapping('e1/a', 'body-a', 'c1', [rev('N', 'nursing', 'agree'), rev('P', 'pharmacy', 'agree')]),
-      mapping('e1/b', 'body-a', 'c2', [rev('N', 'nursing', 'dissent', 'No.')]),
-      mapping('e2/c', 'body-b', 'c1', [rev('P', 'pharmacy', 'agree')]),
-      mapping('e2/d', 'body-b', 'c1', []),
-    ];
-    const r = reportReviews(data, { accreditors: ['body-b'] });
-    expect(r).toMatchObject({ mappings: 2, withReviews: 1, dissents: [] });
-    expect(r.byBody.map((b) => b.key)).toEqual(['body-b']);
-    const a = reportReviews(data, { accreditors: ['body-a'], characteristics: ['c2'] });
-    expect(a.dissents.map((d) => d.standard)).toEqual(['e1/b']);
-    expect(a.overall).toMatchObject({ reviews: 1, agreeing: 0 });
+    const { loadFixtures } = await import('../helpers.ts');
+    const { index } = loadFixtures();
+    // Beta 2024: B.1.1 agreed by both, B-2 (teamwork) agreed by nursing, dissent by pharmacy.
+    const beta = reportReviews(index, {
+      editions: ['beta-2024'],
+      characteristics: ['interprofessional-learning-experiences', 'teams-and-teamwork'],
+    });
+    expect(beta).toMatchObject({ mappings: 3, withReviews: 2, ratedTwice: 2 });
+    expect(beta.byBody.map((b) => b.key)).toEqual(['beta-board']);
+    // Fleiss over [2,0] and [1,1]: P̄ = 1/2, p_e = (3/4)² + (1/4)² = 5/8, kappa = (1/2 - 5/8)/(3/8) = -1/3.
+    expect(beta.overall.kappa).toBeCloseTo(-1 / 3, 10);
+    expect(beta.dissents.map((d) => [d.standard, d.body, d.profession])).toEqual([
+      ['beta-2024/b-2', 'beta-board', 'pharmacy'],
+    ]);
+    // Alpha's 2027 edition holds the fixture's suggested strength; the 2020 edition in force has no reviews.
+    const alpha2020 = reportReviews(index, {
+      editions: ['alpha-2020'],
+      characteristics: ['shared-interprofessional-onboarding', 'interprofessional-learning-experiences'],
+    });
+    expect(alpha2020).toMatchObject({ withReviews: 0, ratedTwice: 0, dissents: [] });
+    const alpha2027 = reportReviews(index, {
+      editions: ['alpha-2027'],
+      characteristics: ['interprofessional-learning-experiences'],
+    });
+    expect(alpha2027.dissents.map((d) => d.suggestedStrength)).toEqual(['partial', undefined]);
+    // A characteristic outside the report is left out.
+    expect(reportReviews(index, { editions: ['beta-2024'], characteristics: ['teams-and-teamwork'] })).toMatchObject({
+      mappings: 1,
+      ratedTwice: 1,
+    });
   });
 });

@@ -64,7 +64,19 @@ describe('issue form → review record', () => {
     );
     expect(d.ok && d.review).toMatchObject({ verdict: 'dissent', note: 'Staff only, not learners.' });
     const s = issueToReview(issue(body({ verdict: VERDICT_OPTIONS.strength, suggested: 'implicit' })), standards);
-    expect(s.ok && s.review.note).toBe('Suggested strength: implicit (mapped as partial).');
+    // The suggestion is its own field (no note needed); a comment becomes the note.
+    expect(s.ok && s.review).toEqual({
+      reviewer: 'Jane Doe, RN',
+      profession: 'nursing',
+      date: '2026-11-20',
+      verdict: 'dissent',
+      suggestedStrength: 'implicit',
+    });
+    const c = issueToReview(
+      issue(body({ verdict: VERDICT_OPTIONS.strength, suggested: 'implicit', comment: 'Staff only.' })),
+      standards,
+    );
+    expect(c.ok && c.review).toMatchObject({ suggestedStrength: 'implicit', note: 'Staff only.' });
   });
   it('refuses malformed forms, saying what to fix', () => {
     expect(errorsOf(issue(null))).toContain('the section "### Mapping" is missing');

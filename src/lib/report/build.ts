@@ -12,6 +12,7 @@ import {
 } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
 import { MAX_SHORT_CHARS } from '../limits.ts';
+import { reportReviews } from '../review/report.ts';
 import { actFirst, modelWording } from './committee-model.ts';
 import type { GapReport } from './schema.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
@@ -198,6 +199,10 @@ export function buildReport(
         b: { body: p.b.accreditor, standards: p.b.standards.map((s) => s.id) },
       })),
     },
+    reviewAgreement: reportReviews(ix, {
+      editions: cov.bodies.map((b) => b.edition!.id),
+      characteristics: cov.rows.map((r) => r.characteristic.id),
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { QUALIFIER_NOTE, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
+import { agreementHtml } from './agreement.ts';
 import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
 import {
   actFirstLines,
@@ -153,6 +154,7 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
       );
     out.push('</ul>');
   }
+  out.push(agreementHtml(r, links.standard));
   out.push(evidenceHtml(r));
   out.push(
     `<h2 id="how-to-read">How to read this report</h2><ul>${HOW_TO_READ.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,

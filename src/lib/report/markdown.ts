@@ -1,6 +1,7 @@
 /** Markdown report, readable in a GitHub comment or any Markdown viewer. */
 import { STATUS_LABEL } from '../coverage.ts';
 import type { GapReport } from './schema.ts';
+import { agreementMarkdown } from './agreement.ts';
 import { mdLink, mdText } from '../markdown-text.ts';
 import { RECOMMENDATION_STATUS_LABEL } from '../recommendations.ts';
 import {
@@ -198,6 +199,7 @@ export function renderMarkdown(r: GapReport): string {
       `- ${esc(abbr.get(p.a.body) ?? p.a.body)} (${p.a.standards.length} standard(s)) + ${esc(abbr.get(p.b.body) ?? p.b.body)} (${p.b.standards.length}): one joint activity could serve both.`,
     );
   }
+  out.push(...agreementMarkdown(r));
   out.push('', '## Appendix: quality of the evidence cited', '');
   out.push(row(['Body', 'Standard', 'Edition', 'Edition status', 'Verification', 'Review', 'Cited for']), rule(7));
   for (const e of evidenceRows(r))

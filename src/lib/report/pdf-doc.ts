@@ -5,6 +5,7 @@
  */
 import type { Status } from '../coverage.ts';
 import { qualifierMarks } from '../method.ts';
+import { agreementPdf } from './agreement-office.ts';
 import { actFirstLines, moreActFirst, bodyGroups, cellWithCodes, cover } from './committee.ts';
 import { gapSections, laterSections, table, type Content } from './pdf-sections.ts';
 import type { GapReport } from './schema.ts';
@@ -130,6 +131,7 @@ export function pdfDocument(r: GapReport, options: PdfOptions = {}): Record<stri
     ...bodySummary(r),
     ...matrix(r),
     ...gapSections(r),
+    ...agreementPdf(r),
     ...laterSections(r),
   ];
   const by = r.institution ? `${r.institution} · ` : '';

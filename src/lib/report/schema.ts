@@ -14,6 +14,7 @@ import {
 } from '../../schemas/index.ts';
 import { QUALIFIERS, SEVERITIES, STATUSES } from '../coverage.ts';
 import { REVIEW_STATUSES } from '../crosswalk.ts';
+import { MIN_KAPPA_MAPPINGS } from '../review/agreement.ts';
 import { REPORT_SCHEMA_VERSION } from './version.ts';
 
 export { REPORT_SCHEMA_VERSION };
@@ -34,6 +35,60 @@ const cellStandard = z.strictObject({
   sourceUrl: z.string().optional(),
 });
 const severity = z.enum(SEVERITIES);
+const agreementRow = z.strictObject({
+  key: z.string().describe('body ID, characteristic ID, or two professions joined by `+`'),
+  reviews: z.int(),
+  agreeing: z.int(),
+  share: z.number().optional().describe('share of agreeing reviews, 0–1; absent without reviews'),
+  mappings: z
+    .int()
+    .describe('mappings the kappa rests on: rated by two or more reviewers (by both professions, for a pair)'),
+  kappa: z
+    .number()
+    .optional()
+    .describe(
+      `chance-corrected agreement; absent on fewer than ${MIN_KAPPA_MAPPINGS} such mappings or when every rating is the same`,
+    ),
+  method: z.enum(['fleiss', 'cohen']).describe('Fleiss’ kappa (body, characteristic, overall) or Cohen’s (a pair)'),
+});
+const reviewAgreement = z
+  .strictObject({
+    mappings: z.int().describe('mappings of the report’s editions in force to its characteristics'),
+    withReviews: z.int().describe('of those, mappings with any review'),
+    ratedTwice: z.int().describe('mappings with two or more reviews: what every kappa rests on'),
+    overall: agreementRow,
+    byBody: z.array(agreementRow),
+    byCharacteristic: z.array(agreementRow),
+    byProfessionPair: z.array(agreementRow),
+    reviewed: z
+      .array(
+        z.strictObject({
+          standard: z.string(),
+          characteristic: z.string(),
+          reviews: z.int(),
+          agreeing: z.int(),
+          professions: z.array(z.string()),
+        }),
+      )
+      .describe('every mapping with a review: how many, how many agree, and the reviewers’ professions'),
+    dissents: z
+      .array(
+        z.strictObject({
+          standard: z.string(),
+          code: z.string(),
+          body: z.string(),
+          characteristic: z.string(),
+          reviewer: z.string().describe('as the reviewer asked to be credited'),
+          profession: z.string(),
+          date: z.string(),
+          strength: z.enum(STRENGTHS).describe('the strength as mapped'),
+          suggestedStrength: z.enum(STRENGTHS).optional().describe('the strength the reviewer would give instead'),
+          note: z.string().optional().describe('the reviewer’s reason'),
+        }),
+      )
+      .describe('every dissent, with its reason and any suggested strength'),
+  })
+  .describe('review agreement over the report’s mappings (since 2.2)');
 const qualifiers = z.array(z.enum(QUALIFIERS)).describe('evidence qualifiers: what all of the cell’s standards share');
 
 export const gapReportSchema = z
@@ -227,6 +282,7 @@ export const gapReportSchema = z
         }),
       ),
     }),
+    reviewAgreement,
   })
   .describe('IP-CLE Crosswalk gap report');
 

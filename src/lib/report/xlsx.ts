@@ -9,6 +9,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import type { GapReport } from './schema.ts';
+import { fillAgreement } from './agreement-office.ts';
 import { actFirstSheet, evidenceSheet, modelWordingSheet } from './xlsx-committee.ts';
 import { addSheet, BOLD, type SheetSink } from './xlsx-sheet.ts';
 import {
@@ -51,6 +52,7 @@ export const SHEETS = [
   'Professions',
   'Opportunities',
   'Evidence',
+  'Review agreement',
   'About',
 ] as const;
 
@@ -106,6 +108,7 @@ function fillReport({ wb, done }: SheetSink, report: GapReport): void {
   wb.created = new Date(`${report.generatedOn}T00:00:00Z`);
   wb.modified = wb.created;
   for (const sheet of DATA_SHEETS) addSheet({ wb, done }, sheet(report));
+  fillAgreement({ wb, done }, report);
   fillAbout({ wb, done }, report);
 }
 

@@ -5,7 +5,13 @@
  * on; and every dissent with its reason.
  */
 import type { MappingReview, Strength } from '../../schemas/index.ts';
-import { suggestedStrength, type ReviewedMapping } from './records.ts';
+import type { ReviewedMapping } from './records.ts';
+
+/** What the statistics read of a mapping (a ReviewedMapping fits; so does the report's index data). */
+export type RatedMapping = Pick<
+  ReviewedMapping,
+  'key' | 'standard' | 'code' | 'accreditor' | 'characteristic' | 'strength' | 'reviews'
+>;
 
 /**
  * Fleiss' kappa for subjects rated into categories by several raters: `counts[i][j]` is how many raters
@@ -75,8 +81,10 @@ export interface Dissent {
   reviewer: string;
   profession: string;
   date: string;
-  note: string;
-  suggested?: Strength;
+  /** The strength as mapped, and the one the reviewer would give instead, if any. */
+  strength: Strength;
+  suggestedStrength?: Strength;
+  note?: string;
 }
 
 export interface Agreement {
@@ -90,6 +98,12 @@ export interface Agreement {
 /** A kappa over a single mapping says nothing about a body or characteristic: at least this many. */
 export const MIN_KAPPA_MAPPINGS = 2;
 
+/** Kappa to two decimals, or why there is none: every format and the review-status page say it alike. */
+export function kappaText(k: number | undefined, mappings: number): string {
+  if (mappings < MIN_KAPPA_MAPPINGS) return `none yet (needs ${MIN_KAPPA_MAPPINGS} mappings rated twice or more)`;
+  return k === undefined ? 'undefined (every rating the same)' : k.toFixed(2);
+}
+
 const VERDICT_INDEX = { agree: 0, dissent: 1 } as const;
 
 function verdictCounts(reviews: readonly MappingReview[]): number[] {
@@ -99,7 +113,7 @@ function verdictCounts(reviews: readonly MappingReview[]): number[] {
 }
 
 /** One Fleiss row over a group of mappings. */
-function groupRow(key: string, mappings: readonly ReviewedMapping[]): AgreementRow {
+function groupRow(key: string, mappings: readonly RatedMapping[]): AgreementRow {
   const reviews = mappings.flatMap((m) => m.reviews);
   const agreeing = reviews.filter((r) => r.verdict === 'agree').length;
   const multi = mappings.filter((m) => m.reviews.length >= 2);
@@ -116,75 +130,85 @@ function groupRow(key: string, mappings: readonly ReviewedMapping[]): AgreementR
   };
 }
 
-function groupBy(mappings: readonly ReviewedMapping[], keyOf: (m: ReviewedMapping) => string): AgreementRow[] {
-  const groups = new Map<string, ReviewedMapping[]>();
+function groupBy(mappings: readonly RatedMapping[], keyOf: (m: RatedMapping) => string): AgreementRow[] {
+  const groups = new Map<string, RatedMapping[]>();
   for (const m of mappings) {
     if (m.reviews.length === 0) continue;
     const k = keyOf(m);
-    groups.set(k, [...(groups.get(k) ?? []), m]);
+    const list = groups.get(k);
+    if (list) list.push(m);
+    else groups.set(k, [m]);
   }
   return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => groupRow(k, list));
 }
 
-/** A profession's verdict on a mapping: its earliest review, so a second reviewer of one profession does not count twice. */
-function verdictOf(m: ReviewedMapping, profession: string): MappingReview | undefined {
-  return m.reviews.filter((r) => r.profession === profession).sort((a, b) => a.date.localeCompare(b.date))[0];
+/** Each profession's verdict on a mapping: its earliest review, so a second reviewer of one profession does not count twice. */
+function verdictsByProfession(m: RatedMapping): Map<string, MappingReview> {
+  const out = new Map<string, MappingReview>();
+  for (const r of m.reviews) {
+    const have = out.get(r.profession);
+    if (!have || r.date < have.date) out.set(r.profession, r);
+  }
+  return out;
 }
 
-/** Cohen's kappa between every two professions that reviewed the same mappings. */
-function professionPairs(mappings: readonly ReviewedMapping[]): AgreementRow[] {
-  const professions = [...new Set(mappings.flatMap((m) => m.reviews.map((r) => r.profession)))].sort();
+/**
+ * Cohen's kappa between every two professions that reviewed the same mappings. One pass over the
+ * mappings, pairing only the professions each mapping has (asking every pair of every mapping made
+ * the site build quadratic in reviewed mappings).
+ */
+function professionPairs(mappings: readonly RatedMapping[]): AgreementRow[] {
+  const byPair = new Map<string, [MappingReview, MappingReview][]>();
+  for (const m of mappings) {
+    if (m.reviews.length < 2) continue;
+    const verdicts = [...verdictsByProfession(m)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let i = 0; i < verdicts.length; i++)
+      for (let j = i + 1; j < verdicts.length; j++) {
+        const key = `${verdicts[i]![0]}+${verdicts[j]![0]}`;
+        const both: [MappingReview, MappingReview] = [verdicts[i]![1], verdicts[j]![1]];
+        const list = byPair.get(key);
+        if (list) list.push(both);
+        else byPair.set(key, [both]);
+      }
+  }
   const rows: AgreementRow[] = [];
-  for (let i = 0; i < professions.length; i++) {
-    for (let j = i + 1; j < professions.length; j++) {
-      const [a, b] = [professions[i]!, professions[j]!];
-      const both = mappings.flatMap((m) => {
-        const ra = verdictOf(m, a);
-        const rb = verdictOf(m, b);
-        return ra && rb ? [[ra, rb] as const] : [];
-      });
-      if (both.length === 0) continue;
-      const agreeing = both.reduce(
-        (n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0),
-        0,
-      );
-      const kappa =
-        both.length >= MIN_KAPPA_MAPPINGS
-          ? cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const))
-          : undefined;
-      rows.push({
-        key: `${a}+${b}`,
-        reviews: both.length * 2,
-        agreeing,
-        share: agreeing / (both.length * 2),
-        mappings: both.length,
-        ...(kappa !== undefined && { kappa }),
-        method: 'cohen',
-      });
-    }
+  for (const [key, both] of [...byPair].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const agreeing = both.reduce(
+      (n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0),
+      0,
+    );
+    const kappa =
+      both.length >= MIN_KAPPA_MAPPINGS ? cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const)) : undefined;
+    rows.push({
+      key,
+      reviews: both.length * 2,
+      agreeing,
+      share: agreeing / (both.length * 2),
+      mappings: both.length,
+      ...(kappa !== undefined && { kappa }),
+      method: 'cohen',
+    });
   }
   return rows;
 }
 
-export function agreement(mappings: readonly ReviewedMapping[]): Agreement {
+export function agreement(mappings: readonly RatedMapping[]): Agreement {
   const dissents = mappings.flatMap((m) =>
     m.reviews
       .filter((r) => r.verdict === 'dissent')
-      .map((r) => {
-        const suggested = suggestedStrength(r.note);
-        return {
-          key: m.key,
-          standard: m.standard,
-          code: m.code,
-          accreditor: m.accreditor,
-          characteristic: m.characteristic,
-          reviewer: r.reviewer,
-          profession: r.profession,
-          date: r.date,
-          note: r.note ?? '',
-          ...(suggested && { suggested }),
-        };
-      }),
+      .map((r): Dissent => ({
+        key: m.key,
+        standard: m.standard,
+        code: m.code,
+        accreditor: m.accreditor,
+        characteristic: m.characteristic,
+        reviewer: r.reviewer,
+        profession: r.profession,
+        date: r.date,
+        strength: m.strength,
+        ...(r.suggestedStrength !== undefined && { suggestedStrength: r.suggestedStrength }),
+        ...(r.note !== undefined && { note: r.note }),
+      })),
   );
   return {
     overall: groupRow('all', mappings),

@@ -2,7 +2,7 @@
  * Mapping reviews as the review tools see them: one row per mapping with its body, edition, claim and
  * review records, plus the decisions a reviewer can take and how each becomes a review record.
  */
-import { STRENGTHS, type MappingReview, type Profession, type Strength } from '../../schemas/index.ts';
+import { type MappingReview, type Profession, type Strength } from '../../schemas/index.ts';
 import type { Content } from '../content.ts';
 
 /** A mapping's key in links, forms and the review page: `<standard-id>#<characteristic>`. */
@@ -77,18 +77,9 @@ export type Decision =
 
 export const DECISION_KINDS = ['agree', 'disagree', 'strength'] as const;
 
-/** The schema has no field for a suggested strength: it is a dissent whose note starts this way. */
-const SUGGESTED = /^Suggested strength: (explicit|partial|implicit) \(mapped as (?:explicit|partial|implicit)\)\.\s*/;
-
-export function suggestionNote(suggested: Strength, mapped: Strength, comment?: string): string {
-  const head = `Suggested strength: ${suggested} (mapped as ${mapped}).`;
-  return comment ? `${head} ${comment}` : head;
-}
-
-/** The strength a dissent suggests, when its note was written by suggestionNote. */
-export function suggestedStrength(note: string | undefined): Strength | undefined {
-  const m = note === undefined ? null : SUGGESTED.exec(note);
-  return m && (STRENGTHS as readonly string[]).includes(m[1]!) ? (m[1] as Strength) : undefined;
+/** A review's verdict as people read it: "agree", "dissent", or "dissent, suggests partial". */
+export function verdictText(r: Pick<MappingReview, 'verdict' | 'suggestedStrength'>): string {
+  return r.suggestedStrength ? `${r.verdict}, suggests ${r.suggestedStrength}` : r.verdict;
 }
 
 /** A decision that cannot become a valid review record; the message says what to change. */
@@ -117,7 +108,7 @@ export function reviewRecord(
     case 'strength':
       if (d.strength === mapped)
         throw new DecisionError(`the mapping is already ${mapped}: choose another strength, or agree`);
-      return { ...base, verdict: 'dissent', note: suggestionNote(d.strength, mapped, comment) };
+      return { ...base, verdict: 'dissent', suggestedStrength: d.strength, ...(comment && { note: comment }) };
     default:
       return d satisfies never;
   }

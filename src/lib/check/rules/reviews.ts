@@ -1,5 +1,6 @@
+import type { MappingReview, Strength } from '../../../schemas/index.ts';
 import { isIsoDate } from '../../dates.ts';
-import type { Rule } from '../types.ts';
+import type { Finding, Report, Rule } from '../types.ts';
 
 /**
  * Review records are honest: real dates not in the future, one verdict per reviewer, a dissent says
@@ -8,7 +9,7 @@ import type { Rule } from '../types.ts';
 export const reviewConsistency: Rule = {
   id: 'review-consistency',
   description:
-    'review dates are real and not in the future; a reviewer reviews a mapping once; a dissent has a note; an edition review lists a characteristic once',
+    "review dates are real and not in the future; a reviewer reviews a mapping once; a dissent has a note or a suggested strength other than the mapping's; an edition review lists a characteristic once",
   run({ content, today }, report) {
     const badDate = (d: string) => !isIsoDate(d) || d > today;
     for (const s of content.standards) {
@@ -39,7 +40,8 @@ export const reviewConsistency: Rule = {
             });
           }
           seen.add(who);
-          if (r.verdict === 'dissent' && r.note === undefined) {
+          if (r.suggestedStrength !== undefined) suggestionProblems(r, m.strength, s.file, path, report);
+          else if (r.verdict === 'dissent' && r.note === undefined) {
             report({
               file: s.file,
               path: [...path, 'note'],
@@ -83,3 +85,31 @@ export const reviewConsistency: Rule = {
     }
   },
 };
+
+/** A suggested strength is a dissent about the strength alone: it goes with `dissent` and differs from the mapping's. */
+function suggestionProblems(
+  r: MappingReview,
+  mapped: Strength,
+  file: Finding['file'],
+  path: readonly (string | number)[],
+  report: Report,
+): void {
+  if (r.verdict !== 'dissent')
+    report({
+      file,
+      path: [...path, 'verdict'],
+      message: 'a suggested strength goes with a dissent',
+      found: `verdict \`${r.verdict}\` with suggestedStrength \`${r.suggestedStrength}\``,
+      expected: 'verdict `dissent` (the reviewer would rate it differently)',
+      fix: 'set `verdict: dissent`, or delete `suggestedStrength` if the reviewer agrees',
+    });
+  else if (r.suggestedStrength === mapped)
+    report({
+      file,
+      path: [...path, 'suggestedStrength'],
+      message: `the suggested strength is the mapping's own (${mapped})`,
+      found: `suggestedStrength \`${r.suggestedStrength}\``,
+      expected: `a strength other than ${mapped}`,
+      fix: 'correct `suggestedStrength`, or make the review `verdict: agree` without it',
+    });
+}
