@@ -247,6 +247,25 @@ describe('check rules', () => {
     `);
   });
 
+  it('review-consistency: a suggested strength goes with a dissent, differs from the mapping and needs no note', () => {
+    const review = (verdict: string, suggested: string) =>
+      `\n    reviews:\n      - reviewer: Ann\n        profession: nursing\n        date: "2025-01-01"\n        verdict: ${verdict}\n        suggestedStrength: ${suggested}`;
+    const withReview = (verdict: string, suggested: string) =>
+      set(std((s) => s.replace(/(rationale: .*)/, `$1${review(verdict, suggested)}`)));
+    expect(byRule(withReview('dissent', 'partial'), 'review-consistency')).toEqual([]);
+    expect(byRule(withReview('agree', 'partial'), 'review-consistency')).toMatchInlineSnapshot(`
+      [
+        "content/standards/alpha-2020/a-1.md:16:18 mappings[0].reviews[0].verdict | a suggested strength goes with a dissent | found verdict \`agree\` with suggestedStrength \`partial\` | expected verdict \`dissent\` (the reviewer would rate it differently) | fix set \`verdict: dissent\`, or delete \`suggestedStrength\` if the reviewer agrees",
+      ]
+    `);
+    expect(byRule(withReview('dissent', 'explicit'), 'review-consistency')).toMatchInlineSnapshot(`
+      [
+        "content/standards/alpha-2020/a-1.md:17:28 mappings[0].reviews[0].suggestedStrength | the suggested strength is the mapping's own (explicit) | found suggestedStrength \`explicit\` | expected a strength other than explicit | fix correct \`suggestedStrength\`, or make the review \`verdict: agree\` without it",
+      ]
+    `);
+    expect(byRule(withReview('dissent', 'strong'), 'schema')).toHaveLength(1);
+  });
+
   it('summary-present warns on an empty standard body', () => {
     const r = set(std((s) => s.replace('Summary.\n', '')));
     expect(r.warnings).toBe(1);
