@@ -141,7 +141,8 @@ describe('npm run review', () => {
       '        profession: nursing',
       '        date: "2026-11-25"',
       '        verdict: dissent',
-      '        note: "Suggested strength: implicit (mapped as partial). Staff training only."',
+      '        suggestedStrength: implicit',
+      '        note: "Staff training only."',
     ]);
     const g3 = parse(after.get('standards/gamma-2025/g-3.md')!.split('---\n')[1]!) as {
       mappings: { reviews: unknown[] }[];

@@ -39,6 +39,21 @@ describe('planReview', () => {
     expect(frontmatter(plan.after).mappings[1]!.reviews).toHaveLength(1);
     expect(plan.after.endsWith('---\nFixture summary of B-2.\n')).toBe(true);
   });
+  it('writes a suggested strength as its own field, in schema order, and refuses one equal to the mapping’s', () => {
+    const suggestion: MappingReview = { ...review, verdict: 'dissent', suggestedStrength: 'implicit' };
+    const plan = planReview(sources, B2, 'interprofessional-learning-experiences', suggestion, { today: TODAY });
+    expect(plan.added.slice(-2)).toEqual(['        verdict: dissent', '        suggestedStrength: implicit']);
+    expect(frontmatter(plan.after).mappings[1]!.reviews).toEqual([suggestion]);
+    expect(() =>
+      planReview(
+        sources,
+        B2,
+        'interprofessional-learning-experiences',
+        { ...suggestion, suggestedStrength: 'partial' },
+        { today: TODAY },
+      ),
+    ).toThrow(/the check then fails:\n.*the suggested strength is the mapping's own \(partial\)/);
+  });
   it('appends to an existing list after the other records', () => {
     const plan = planReview(sources, B11, 'interprofessional-learning-experiences', review, { today: TODAY });
     expect(plan.added[0]).toBe('      - reviewer: "Jane Doe, RN"');
@@ -171,5 +186,34 @@ describe('recording on disk and the local review server', () => {
     writeFileSync(path, original.replace('Fixture summary of G 3.', 'Edited meanwhile.'));
     const plan = recordReview(dir, 'gamma-2025/g-3', 'teams-and-teamwork', review, TODAY);
     expect(plan.after).toContain('Edited meanwhile.');
+  });
+});
+
+describe('review page', () => {
+  it('shows other reviewers’ suggested strengths beside their verdicts', async () => {
+    const { reviewPage } = await import('../../src/lib/review/page.ts');
+    const html = reviewPage({
+      reviewer: 'Jane',
+      profession: 'nursing',
+      token: 't',
+      bodyLabel: (id) => id,
+      characteristicName: (id) => id,
+      recorded: [],
+      pending: [
+        {
+          key: 'e/a#c',
+          standard: 'e/a',
+          code: 'A',
+          edition: 'e',
+          accreditor: 'b',
+          characteristic: 'c',
+          strength: 'explicit',
+          rationale: 'r',
+          summary: 's',
+          reviews: [{ ...review, profession: 'pharmacy', verdict: 'dissent', suggestedStrength: 'partial' }],
+        },
+      ],
+    });
+    expect(html).toContain('Other reviews: Jane Doe, RN (pharmacy): dissent, suggests partial');
   });
 });

@@ -17,6 +17,7 @@ import {
   parseMappingKey,
   reviewRecord,
   reviewedMappings,
+  verdictText,
   type Decision,
 } from '../review/records.ts';
 import { planReview, ReviewWriteError, type ReviewPlan } from '../review/writer.ts';
@@ -88,7 +89,7 @@ export function recordIssueReview(
   const prBody = [
     `Adds the review of \`${result.standard}\` → \`${result.characteristic}\` filed by @${issue.user.login} in #${issue.number}.`,
     '',
-    `Credited as **${r.reviewer}** (${r.profession}), ${r.date}: ${r.verdict}${r.note ? ` — ${r.note}` : ''}.`,
+    `Credited as **${r.reviewer}** (${r.profession}), ${r.date}: ${verdictText(r)}${r.note ? ` — ${r.note}` : ''}.`,
     '',
     'Lines added (nothing else changes):',
     '',
@@ -163,9 +164,9 @@ export async function startReviewServer(o: ReviewServerOptions): Promise<ReviewS
     );
     const plan = recordReview(o.contentDir, key.standard, key.characteristic, review, o.today);
     recorded.unshift(
-      `${key.standard} → ${key.characteristic}: ${review.verdict}${review.note ? ` (${review.note})` : ''}`,
+      `${key.standard} → ${key.characteristic}: ${verdictText(review)}${review.note ? ` (${review.note})` : ''}`,
     );
-    console.log(`recorded ${review.verdict} on ${key.standard} → ${key.characteristic} in ${plan.path}`);
+    console.log(`recorded ${verdictText(review)} on ${key.standard} → ${key.characteristic} in ${plan.path}`);
     message = { kind: 'ok', text: `Recorded: ${recorded[0]}. Written to ${plan.path}.` };
   };
 

@@ -4,7 +4,7 @@
  */
 import { STRENGTHS } from '../../schemas/index.ts';
 import { splitProse } from '../prose.ts';
-import type { ReviewedMapping } from './records.ts';
+import { verdictText, type ReviewedMapping } from './records.ts';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -35,7 +35,7 @@ function paragraphs(markdown: string): string {
 function mappingForm(m: ReviewedMapping, i: number, input: ReviewPageInput): string {
   const id = `m${i}`;
   const heading = `${input.bodyLabel(m.accreditor)} ${m.code}${m.title ? ` ${m.title}` : ''} → ${input.characteristicName(m.characteristic)}`;
-  const others = m.reviews.map((r) => `${esc(r.reviewer)} (${esc(r.profession)}): ${r.verdict}`).join('; ');
+  const others = m.reviews.map((r) => `${esc(r.reviewer)} (${esc(r.profession)}): ${verdictText(r)}`).join('; ');
   return `<article class="mapping" data-key="${esc(m.key)}">
 <h2 id="${id}-h">${esc(heading)}</h2>
 <p class="meta">${esc(m.edition)} · mapped as <strong>${m.strength}</strong>${
