@@ -33,6 +33,9 @@ function writeScopes(w: Workflow, job: Job): string[] {
     .filter(([, v]) => v === 'write')
     .map(([k]) => k);
 }
+/** A shell line that runs code from the repository or its dependencies: a package manager, node, a script file. */
+const runsProjectCode = (line: string) =>
+  /\b(npm|npx|node|pnpm|yarn|tsx)\b|(^|\s)\.{0,2}\/[\w./-]+\.(sh|js|ts)\b/.test(line);
 /** A job runs the branch's code when it checks out the repository or runs anything (npm, scripts). */
 const runsRepoCode = (job: Job) => job.steps.some((s) => s.uses?.startsWith('actions/checkout') || s.run);
 
@@ -114,6 +117,48 @@ describe('workflow security invariants', () => {
         expect(writeScopes(w, job), `${f} job ${name}`).toEqual(['pull-requests']);
       }
     }
+  });
+
+  it('review-to-pr: npm test runs without a write token; the writing jobs run no project code and apply only content', () => {
+    const w = wf('review-to-pr.yml');
+    const projectCode = (run: string) =>
+      run
+        .split('\n')
+        .filter((l) => !/^\s*echo\b/.test(l))
+        .some(runsProjectCode);
+    const tester = Object.entries(w.jobs).filter(([, j]) =>
+      j.steps.some((s) => /^\s*if npm test\b/m.test(s.run ?? '')),
+    );
+    expect(tester.map(([n]) => n)).toEqual(['record']);
+    for (const [name, job] of Object.entries(w.jobs)) {
+      if (job.steps.some((s) => projectCode(s.run ?? ''))) expect(writeScopes(w, job), name).toEqual([]);
+      if (writeScopes(w, job).length) {
+        expect(
+          job.steps.filter((s) => projectCode(s.run ?? '')),
+          name,
+        ).toEqual([]);
+        expect(
+          job.steps.filter((s) => s.uses && !/^actions\/(checkout|download-artifact)@/.test(s.uses)),
+          name,
+        ).toEqual([]);
+      }
+    }
+    expect(writeScopes(w, w.jobs['open-pr']!).sort()).toEqual(['contents', 'pull-requests', 'statuses']);
+    // The pushing job applies the read-only job's patch only after refusing any path outside content/standards.
+    const push = w.jobs['open-pr']!.steps.find((s) => s.run?.includes('git push'))!.run!;
+    const guard = push.indexOf("grep -Ev '^content/standards/");
+    expect(guard).toBeGreaterThan(-1);
+    expect(guard).toBeLessThan(push.indexOf('git apply "$DIR/review.patch"'));
+    // The test result reaches the pull request: its text, and a commit status on the pushed commit.
+    expect(w.jobs.record!.steps.find((s) => s.run?.includes('if npm test'))!.run).toContain('>> pr-body.md');
+    expect(push).toMatch(/statuses\/\$\(git rev-parse HEAD\)" -f state="\$TESTS"/);
+  });
+
+  it('the project-code detector catches package managers, node and scripts, not git or gh', () => {
+    for (const bad of ['npm test', 'npx vitest', 'node scripts/x.ts', './scripts/run.sh', 'tsx a.ts'])
+      expect(runsProjectCode(bad), bad).toBe(true);
+    for (const ok of ['git apply "$DIR/review.patch"', 'gh pr create --body-file "$DIR/pr-body.md"'])
+      expect(runsProjectCode(ok), ok).toBe(false);
   });
 });
 
