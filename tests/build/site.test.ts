@@ -71,6 +71,10 @@ describe('pages exist with the right figures', () => {
       /\(2026\)\. BPB B\.1\.1 Interprofessional Education, Beta Accreditation Standards \(2024\): summary and mappings to IP-CLE characteristics\. In IP-CLE Crosswalk \(data version fixture\)\. CC BY 4\.0\. https:\/\/crosswalk\.test\/ipcle\/standards\/beta-2024\/b-1-1\/ \(accessed 2026-11-25\)\./,
     );
     expect(t).toContain('Cite this mapping');
+    // A suggested strength is shown beside its reviewer's verdict.
+    expect(text(page('standards/alpha-2027/a-1'))).toContain(
+      'Reviewer One (fixture) (Pharmacy), 2025-03-01: dissent, suggests partial: Fixture dissent: the planned learning is optional.',
+    );
     const g3 = text(page('standards/gamma-2025/g-3'));
     expect(g3).toContain('This code and title have not been confirmed in a source');
     // B-2 maps teamwork only implicitly, so it is not offered as a related standard (see site-data unit test).
@@ -126,6 +130,9 @@ describe('pages exist with the right figures', () => {
     expect(t).toContain('bodies: all; editions in force on 2026-11-25');
     expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Opportunity Gap Not reviewed 3 4 2 2 1 4 3/);
     expect(t).toContain('Integration opportunities');
+    expect(t).toContain(
+      "Review agreement 2 of 6 mappings in this selection have a review; 2 have two or more. Overall 75% of 4 reviews agree; Fleiss' kappa -0.33 on 2 mappings.",
+    );
   });
   it('the data page links downloads that exist, and the JSON is the crosswalk', () => {
     for (const f of [
