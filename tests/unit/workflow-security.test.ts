@@ -144,6 +144,10 @@ describe('workflow security invariants', () => {
       }
     }
     expect(writeScopes(w, w.jobs['open-pr']!).sort()).toEqual(['contents', 'pull-requests', 'statuses']);
+    // The optional token that lets CI start is seen only by the job that runs no project code.
+    for (const [name, job] of Object.entries(w.jobs))
+      if (name !== 'open-pr') expect(JSON.stringify(job), name).not.toContain('secrets.');
+    expect(JSON.stringify(w.jobs['open-pr'])).toContain('secrets.REVIEW_PR_TOKEN');
     // The pushing job applies the read-only job's patch only after refusing any path outside content/standards.
     const push = w.jobs['open-pr']!.steps.find((s) => s.run?.includes('git push'))!.run!;
     const guard = push.indexOf("grep -Ev '^content/standards/");
