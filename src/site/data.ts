@@ -64,13 +64,30 @@ export { allSelection };
 /** The site's view model, built once per content state: checked content, coverage in force today, the default report. */
 export const getSite = oncePerContent(buildSite);
 
+/** Read and check the content, then assemble the view model from its named parts. */
 function buildSite(): Site {
   const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
   const today = siteToday();
   const loaded = loadCrosswalk(contentDir, { today });
-  const { index: ix, data } = loaded;
-  const c = loaded.check.content;
-  const entries = {
+  const entries = entriesById(loaded.check.content);
+  const coverage = computeCoverage(loaded.index, allSelection(today));
+  return {
+    loaded,
+    contentDir,
+    citation: parseCitationCff(readFileSync('CITATION.cff', 'utf8')),
+    today,
+    coverage,
+    report: buildReport(loaded.index, allSelection(today), today),
+    entries,
+    ...bodies(entries),
+    ...editionsInForce(loaded, today),
+    figures: figures(loaded.data, coverage),
+  };
+}
+
+/** Every entity by ID, one map per kind. */
+function entriesById(c: Loaded['check']['content']): Site['entries'] {
+  return {
     characteristics: new Map(c.characteristics.map((e) => [e.id, e])),
     accreditors: new Map(c.accreditors.map((e) => [e.id, e])),
     editions: new Map(c.editions.map((e) => [e.id, e])),
@@ -78,6 +95,10 @@ function buildSite(): Site {
     initiatives: new Map(c.initiatives.map((e) => [e.id, e])),
     recommendations: new Map(c.recommendations.map((e) => [e.id, e])),
   };
+}
+
+/** An entity's Markdown body as HTML (each rendered once), its sourcing notes and its file path. */
+function bodies(entries: Site['entries']): Pick<Site, 'html' | 'notesHtml' | 'filePath'> {
   const byKind: Record<string, Map<string, { file: { body: string; path: string } }>> = {
     characteristic: entries.characteristics,
     accreditor: entries.accreditors,
@@ -87,61 +108,15 @@ function buildSite(): Site {
     recommendation: entries.recommendations,
   };
   const rendered = new Map<string, string>();
-  const coverage = computeCoverage(ix, allSelection(today));
-  const report = buildReport(ix, allSelection(today), today);
-
-  const current = new Map<string, EditionRec | undefined>();
-  for (const a of data.accreditors) current.set(a.id, editionOn(ix, a.id, today));
-  const relatedCache = new Map<string, StandardRec[]>();
-  const strongInCurrent = (characteristic: string): StandardRec[] => {
-    let list = relatedCache.get(characteristic);
-    if (list) return list;
-    list = [];
-    for (const a of data.accreditors) {
-      const e = current.get(a.id);
-      if (!e) continue;
-      for (const hit of ix.mappingsByCell.get(e.id)?.get(characteristic) ?? []) {
-        if (hit.mapping.strength !== 'implicit') list.push(hit.standard);
-      }
-    }
-    relatedCache.set(characteristic, list);
-    return list;
-  };
-  const accreditorOf = (s: StandardRec) => ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
-  const relatedCandidates = new Map<string, StandardRec[]>();
-
-  let verified = 0;
-  let secondary = 0;
-  let mappings = 0;
-  let reviewedMappings = 0;
-  for (const s of data.standards) {
-    if (s.verification === 'verified') verified++;
-    if (s.verification === 'secondary') secondary++;
-    mappings += s.mappings.length;
-    for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
-  }
-  const cells = coverage.bodies.length * coverage.rows.length;
-  const reviewedCells = coverage.rows.reduce(
-    (n, r) => n + r.cells.filter((x) => x.status !== 'not-reviewed').length,
-    0,
-  );
-
   return {
-    loaded,
-    contentDir,
-    citation: parseCitationCff(readFileSync('CITATION.cff', 'utf8')),
-    today,
-    coverage,
-    report,
-    entries,
     html(kind, id) {
       const key = `${kind}:${id}`;
-      let h = rendered.get(key);
-      if (h === undefined) {
-        h = micromark(splitProse(byKind[kind]?.get(id)?.file.body ?? '').main);
-        rendered.set(key, h);
+      let html = rendered.get(key);
+      if (html === undefined) {
+        html = micromark(splitProse(byKind[kind]?.get(id)?.file.body ?? '').main);
+        rendered.set(key, html);
       }
-      return h;
+      return html;
     },
     notesHtml(kind, id) {
       const notes = splitProse(byKind[kind]?.get(id)?.file.body ?? '').notes;
@@ -150,6 +125,31 @@ function buildSite(): Site {
     filePath(kind, id) {
       return byKind[kind]?.get(id)?.file.path ?? '';
     },
+  };
+}
+
+/** Each body's editions and the one in force today; other professions' standards mapping the same characteristic. */
+function editionsInForce({ index: ix, data }: Loaded, today: string): Pick<Site, 'editionsOf' | 'related'> {
+  const current = new Map<string, EditionRec | undefined>();
+  for (const a of data.accreditors) current.set(a.id, editionOn(ix, a.id, today));
+  const strongByCharacteristic = new Map<string, StandardRec[]>();
+  const strongInCurrent = (characteristic: string): StandardRec[] => {
+    let list = strongByCharacteristic.get(characteristic);
+    if (list) return list;
+    list = [];
+    for (const a of data.accreditors) {
+      const edition = current.get(a.id);
+      if (!edition) continue;
+      for (const hit of ix.mappingsByCell.get(edition.id)?.get(characteristic) ?? []) {
+        if (hit.mapping.strength !== 'implicit') list.push(hit.standard);
+      }
+    }
+    strongByCharacteristic.set(characteristic, list);
+    return list;
+  };
+  const accreditorOf = (s: StandardRec) => ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
+  const relatedCandidates = new Map<string, StandardRec[]>();
+  return {
     editionsOf(accreditorId) {
       const all = [...(ix.editionsByAccreditor.get(accreditorId) ?? [])].reverse();
       return { all, current: current.get(accreditorId) };
@@ -179,16 +179,30 @@ function buildSite(): Site {
       }
       return out;
     },
-    figures: {
-      bodies: data.accreditors.length,
-      editions: data.editions.length,
-      standards: data.standards.length,
-      mappings,
-      verified,
-      secondary,
-      reviewedMappings,
-      cells,
-      reviewedCells,
-    },
+  };
+}
+
+/** The counts on the home and data pages. */
+function figures(data: Loaded['data'], coverage: Coverage): Site['figures'] {
+  let verified = 0;
+  let secondary = 0;
+  let mappings = 0;
+  let reviewedMappings = 0;
+  for (const s of data.standards) {
+    if (s.verification === 'verified') verified++;
+    if (s.verification === 'secondary') secondary++;
+    mappings += s.mappings.length;
+    for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
+  }
+  return {
+    bodies: data.accreditors.length,
+    editions: data.editions.length,
+    standards: data.standards.length,
+    mappings,
+    verified,
+    secondary,
+    reviewedMappings,
+    cells: coverage.bodies.length * coverage.rows.length,
+    reviewedCells: coverage.rows.reduce((n, r) => n + r.cells.filter((x) => x.status !== 'not-reviewed').length, 0),
   };
 }
