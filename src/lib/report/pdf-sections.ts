@@ -20,8 +20,7 @@ const plain = (line: string) => line.replace(SYMBOL, '');
 
 /**
  * Lists that grow with standards × bodies stop after this many lines, then say how many more and where
- * all of them are (the XLSX). Above every real selection so far (the largest: 101 standards for one
- * initiative, 16 for one gap); the benchmark's 10,000 standards gave 2,860 and ~210, over 480 pages.
+ * all of them are (the XLSX): above every real selection so far, far below the benchmark's corpus.
  */
 export const PDF_LIST_LIMIT = { initiative: 200, gapSupport: 100 } as const;
 
@@ -160,8 +159,8 @@ export function laterSections(r: GapReport): Content[] {
 /**
  * The evidence appendix, one table per body and edition: the edition and its status head the table
  * (repeated on each page it spans) instead of filling two columns of every row. The same facts in half
- * the pages; pdfmake's time grows faster than the text does (10,000 standards: 9 s instead of 3 s).
- * Only the code links to the source: pdfmake links each word on its own (four links per "1.3 Team of Safety").
+ * the pages, and pdfmake's time grows faster than the text does. Only the code links to its source:
+ * pdfmake makes a link of each word (four for "1.3 Team of Safety").
  */
 function evidenceTables(r: GapReport): Content[] {
   const groups = new Map<string, ReturnType<typeof evidenceRows>>();
