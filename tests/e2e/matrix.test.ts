@@ -1,19 +1,14 @@
 /** Browser tests of the matrix: detail on demand (with and without JavaScript), filters, hide not reviewed, sort, transposed view, sticky headers, phone cards, print. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { axeViolations, openPage, overflow } from './pages.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, overflow, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowser(async (launched) => {
+  browser = launched;
+  context = await launched.newContext({ viewport: { width: 1280, height: 800 } });
 });
 
 const open = (path: string) => openPage(context, base, path);

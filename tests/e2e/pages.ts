@@ -1,6 +1,20 @@
-/** Helpers shared by the browser tests: open a page, scan it with axe, measure overflow. */
+/** Helpers shared by the browser tests: a browser per file, open a page, scan it with axe, measure overflow. */
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launch } from './browser.ts';
+
+/** Launch Chromium before the file's tests (`setup` then makes its contexts) and close it after them. */
+export function useBrowser(setup: (browser: Browser) => Promise<void>): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    await setup(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
 
 export async function openPage(
   context: BrowserContext,

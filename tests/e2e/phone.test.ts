@@ -2,27 +2,20 @@
  * Phones: no page wider than a 375 px screen, and zero axe violations at 375 px and on a wide screen,
  * on a sample of every page type of the fixture site and of the real content's site.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serve } from '../static-server.ts';
-import { launch } from './browser.ts';
-import { axeViolations, openPage, overflow } from './pages.ts';
+import { axeViolations, openPage, overflow, useBrowser } from './pages.ts';
 import { buildRealSite, REAL_ROOT, realSample } from './real-site.ts';
 
 const PHONE = { width: 375, height: 740 };
 const WIDE = { width: 1280, height: 800 };
 const fixtureBase = inject('baseUrl');
-let browser: Browser;
 let phone: BrowserContext;
 let wide: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   phone = await browser.newContext({ viewport: PHONE });
   wide = await browser.newContext({ viewport: WIDE });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Fails with the page and the elements that stick out. */

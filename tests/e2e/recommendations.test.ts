@@ -1,19 +1,12 @@
 /** Browser tests of the recommendation pages: the index filters, a recommendation page, the adoption tracker, and axe scans. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { axeViolations, openPage } from './pages.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const open = (path: string) => openPage(context, base, path);

@@ -1,21 +1,14 @@
 /** Browser tests of the report builder: the PDF button, the institution field, filter, presets, print view. */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { axeViolations, openPage } from './pages.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext({ acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const open = (path: string) => openPage(context, base, path);

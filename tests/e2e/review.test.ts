@@ -8,21 +8,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowser } from './pages.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { insertedLines } from '../../src/lib/review/writer.ts';
 import { FIXTURES } from '../helpers.ts';
-import { launch } from './browser.ts';
 
-let browser: Browser;
 let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Every file under a folder, by relative path. */

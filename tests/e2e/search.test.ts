@@ -1,19 +1,12 @@
 /** Browser tests of search: results say whose standard it is, group by body, and glossary synonyms find each other. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { openPage } from './pages.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const titles = (page: Page) => page.locator('#search-results li a').allTextContents();

@@ -2,21 +2,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { axeViolations, openPage } from './pages.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openPage, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext({ acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const open = (path: string) => openPage(context, base, path);
