@@ -1,4 +1,5 @@
 /** The report builder's form: the body filter box, and errors in words a dean understands. */
+import { ReportLinkError } from '../lib/report/link.ts';
 
 const norm = (s: string) =>
   s
@@ -34,6 +35,7 @@ export function initBodyFilter(form: HTMLFormElement): void {
 /** What went wrong, in plain words first; the technical detail follows for whoever supports the site. */
 export function plainError(e: unknown, selection: boolean): string {
   const detail = (e as Error).message;
+  if (e instanceof ReportLinkError) return detail; // already in plain words, and says what was too long
   if (selection) {
     const unknown = /^unknown (\w+) "([^"]*)"/.exec(detail);
     if (unknown?.[1] === 'accreditor')
