@@ -112,8 +112,8 @@ async function renderDownloads(
   let files = 0;
   let bytes = 0;
   let cached = 0;
-  // `alone` goes on with `rest` itself when it rendered nothing large (all from the cache).
-  for (let part: 'alone' | 'rest' | null = 'alone'; part;) {
+  // `largest` goes on with `others` itself when it rendered nothing large (all from the cache).
+  for (let part: 'largest' | 'others' | null = 'largest'; part;) {
     const done = await renderPart(root, outDir, contentDir, part);
     files += done.files;
     bytes += done.bytes;
@@ -129,11 +129,11 @@ interface PartDone {
   files: number;
   bytes: number;
   cached: number;
-  next: 'rest' | null;
+  next: 'others' | null;
 }
 
 /** One `downloads-build.ts` process; resolves with its summary line. */
-function renderPart(root: URL, outDir: URL, contentDir: string, part: 'alone' | 'rest'): Promise<PartDone> {
+function renderPart(root: URL, outDir: URL, contentDir: string, part: 'largest' | 'others'): Promise<PartDone> {
   const script = fileURLToPath(new URL('src/integrations/downloads-build.ts', root));
   const child = spawn(
     process.execPath,

@@ -34,7 +34,7 @@ export interface Download {
    * V8 keeps that memory resident after the file is written, until the process exits; see
    * src/integrations/crosswalk.ts).
    */
-  alone?: boolean;
+  ownProcess?: boolean;
 }
 
 /**
@@ -53,7 +53,7 @@ export function downloads(site: Site): Download[] {
       path: `data/gap-report-all.${format}`,
       render: () => renderPortable(site.report, format),
     })),
-    { path: 'data/gap-report-all.pdf', input: () => all, render: () => renderPdf(site.report), alone: true },
+    { path: 'data/gap-report-all.pdf', input: () => all, render: () => renderPdf(site.report), ownProcess: true },
     { path: 'data/export/ipcle-crosswalk.json', render: async () => exportJson(check.content, data.version) },
     ...tables.map((table) => ({
       path: `data/export/${table.spec.csv.replace(/^.*\//, '')}`,

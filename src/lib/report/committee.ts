@@ -145,7 +145,7 @@ export function bodyGroups<T>(bodies: readonly T[], size: number): T[][] {
 /** Initiatives that evidence two standards or more, most standards first. */
 export function multiStandardInitiatives(r: GapReport): GapReport['opportunities']['initiatives'] {
   return r.opportunities.initiatives
-    .filter((it) => it.standards.length >= 2)
+    .filter((initiative) => initiative.standards.length >= 2)
     .sort((a, b) => b.standards.length - a.standards.length || a.name.localeCompare(b.name));
 }
 

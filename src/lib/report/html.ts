@@ -136,11 +136,11 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
   out.push('<h2 id="opportunities">One practice, many standards</h2>');
   const multi = multiStandardInitiatives(r);
   if (multi.length === 0) out.push('<p>No initiative evidences two standards or more in this selection.</p>');
-  for (const it of multi) {
+  for (const initiative of multi) {
     out.push(
-      `<details><summary>${esc(it.name)}: ${it.standards.length} standards at ${it.bodies} bodies</summary><ul>`,
+      `<details><summary>${esc(initiative.name)}: ${initiative.standards.length} standards at ${initiative.bodies} bodies</summary><ul>`,
     );
-    for (const s of it.standards)
+    for (const s of initiative.standards)
       out.push(
         `<li>${esc(abbr.get(s.body) ?? s.body)} <a href="${links.standard(s.id)}">${esc(s.code)}</a>${s.title ? ` ${esc(s.title)}` : ''}: ${s.strength}, ${s.verification}, ${s.review}</li>`,
       );
