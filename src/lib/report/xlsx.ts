@@ -3,7 +3,7 @@
  * and in the browser: the caller passes the exceljs module so the site can load it lazily.
  * Where exceljs has its streaming writer (Node), {@link renderXlsx} and {@link writeXlsx} both use it:
  * it writes each row's XML as the row is committed, instead of keeping every cell as an object and
- * joining one string per sheet at the end (a third of the time and of the memory; bench/README.md).
+ * joining one string per sheet at the end (a third of the time and of the memory; see bench/results).
  * The browser build of exceljs has no streaming writer and builds the workbook in memory.
  */
 import type { Writable } from 'node:stream';
