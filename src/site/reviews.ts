@@ -1,5 +1,5 @@
 /** The review-status page's data: computed once per content state from the content by src/lib/review. */
-import { agreement, MIN_KAPPA_MAPPINGS, type Agreement } from '../lib/review/agreement.ts';
+import { agreement, type Agreement } from '../lib/review/agreement.ts';
 import { reviewedMappings, type ReviewedMapping } from '../lib/review/records.ts';
 import { reviewSummary, type ReviewStatusSummary } from '../lib/review/status.ts';
 import { oncePerContent } from '../lib/node/crosswalk.ts';
@@ -18,8 +18,5 @@ export const getReviews = oncePerContent((): ReviewsView => {
   return { mappings, summary: reviewSummary(mappings, bodyProfessions), agreement: agreement(mappings) };
 });
 
-/** Kappa to two decimals, or why there is none. */
-export function kappaText(k: number | undefined, mappings: number): string {
-  if (mappings < MIN_KAPPA_MAPPINGS) return `none yet (needs ${MIN_KAPPA_MAPPINGS} mappings rated twice or more)`;
-  return k === undefined ? 'undefined (every rating the same)' : k.toFixed(2);
-}
+/** Kappa to two decimals, or why there is none: the same words as the reports. */
+export { kappaText } from '../lib/review/agreement.ts';
