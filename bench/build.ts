@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runChild } from './child.ts';
 import { BENCH, ROOT } from './util.ts';
 
-export const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 /** How the build's CPU time was counted, from the most to the least complete. */
 export type CpuMethod = 'subreaper' | 'gnu-time' | 'none';

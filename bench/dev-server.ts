@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './util.ts';
 
-export const freePort = () =>
+const freePort = () =>
   new Promise<number>((done, fail) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
@@ -14,7 +14,7 @@ export const freePort = () =>
   });
 
 /** The environment without what a test runner sets for itself (BASE_URL, NODE_ENV=test, …), which misconfigures Vite. */
-export const cleanEnv = () =>
+const cleanEnv = () =>
   Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(VITEST|VITE_|BASE_URL$|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$)/.test(k),

@@ -27,7 +27,7 @@ import type { Download } from './downloads.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Source folders and files whose code can change a download's bytes (renderers, models, schemas). */
-export const RENDERER_SOURCES = ['src/lib', 'src/schemas', 'src/integrations', 'package-lock.json'] as const;
+const RENDERER_SOURCES = ['src/lib', 'src/schemas', 'src/integrations', 'package-lock.json'] as const;
 
 /** Entries unused this long are deleted, so the folder holds about one state of the site per setup. */
 const KEEP_DAYS = 14;

@@ -99,7 +99,7 @@ function authorsText(authors: readonly string[]): string {
 const bodyLabel = (a: AccreditorRec) => (a as { label?: string }).label ?? a.abbreviation;
 
 /** "LCME 3.5 Learning Environment/Professionalism" */
-export function standardName(s: StandardRec, a: AccreditorRec): string {
+function standardName(s: StandardRec, a: AccreditorRec): string {
   return `${bodyLabel(a)} ${s.code}${s.title ? ` ${s.title}` : ''}`;
 }
 

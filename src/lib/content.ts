@@ -226,7 +226,7 @@ function classify(
 }
 
 /** Validate one parsed file against its kind's schema (or the stub schema). */
-export function validateData<K extends EntityKind>(
+function validateData<K extends EntityKind>(
   kind: K,
   file: ParsedFile,
 ): { data?: EntityData[K]; stub?: Stub; diagnostics: Diagnostic[] } {

@@ -25,7 +25,10 @@ export function compareDates(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A date written YYYY-MM-DD (month 01-12, day 01-31; `isIsoDate` also checks the day exists). */
 export const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** A date at the precision a source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
 export function isIsoDate(s: string): boolean {
@@ -45,5 +48,5 @@ export function todayIso(now = new Date()): string {
 
 /** A partial date ("2025", "2025-02", "2025-02-28") that names a real period: no 30 February. */
 export function isRealDate(s: string): boolean {
-  return s.length === 10 ? isIsoDate(s) : /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/.test(s);
+  return s.length === 10 ? isIsoDate(s) : s.length <= 7 && PARTIAL_DATE.test(s);
 }

@@ -101,7 +101,7 @@ export function rulesMarkdown(): string {
   ].join('\n');
 }
 
-export const GENERATED_NOTE =
+const GENERATED_NOTE =
   '<!-- generated from src/schemas and src/lib/check/rules by `npm run generate`; do not edit by hand -->';
 
 /** Replace the text between two markers; throws if the markers are missing. */

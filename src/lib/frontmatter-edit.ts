@@ -24,7 +24,7 @@ type Path = readonly (string | number)[];
 const PLAIN_SAFE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const YAML_WORDS = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n']);
 
-export function plainSafe(s: string): boolean {
+function plainSafe(s: string): boolean {
   return PLAIN_SAFE.test(s) && !YAML_WORDS.has(s);
 }
 
@@ -47,13 +47,13 @@ function applyHouseStyle(node: unknown): void {
 }
 
 /** A YAML node for a value, in house style. */
-export function styledNode(doc: Document, value: unknown): Node {
+function styledNode(doc: Document, value: unknown): Node {
   const node = doc.createNode(value) as Node;
   applyHouseStyle(node);
   return node;
 }
 
-export const BASE_OPTIONS: ToStringOptions = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };
+const BASE_OPTIONS: ToStringOptions = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };
 const CANDIDATES: ToStringOptions[] = [
   BASE_OPTIONS,
   { ...BASE_OPTIONS, indentSeq: false },
@@ -62,7 +62,7 @@ const CANDIDATES: ToStringOptions[] = [
 ];
 
 /** The writing options that reproduce `text` from its document, or undefined if none does. */
-export function optionsReproducing(doc: Document, text: string): ToStringOptions | undefined {
+function optionsReproducing(doc: Document, text: string): ToStringOptions | undefined {
   return CANDIDATES.find((o) => doc.toString(o) === text);
 }
 

@@ -11,7 +11,7 @@ import type { EntityKind } from '../schemas/index.ts';
 import type { Diagnostic, PathSegment } from './diagnostics.ts';
 
 /** Content files are one entity each; anything this large is a mistake (a pasted PDF, a binary). */
-export const MAX_FILE_BYTES = 1_000_000;
+const MAX_FILE_BYTES = 1_000_000;
 
 export interface ParsedFile {
   /** Repository-relative path with forward slashes, e.g. `content/characteristics/x.md`. */

@@ -18,7 +18,7 @@ function lineOf(text: string, offset: number): number {
 }
 
 /** The words search treats as one: term, abbreviation and synonyms, lowercased. */
-export function phrasesOf(e: GlossaryEntry): string[] {
+function phrasesOf(e: GlossaryEntry): string[] {
   return [...new Set([e.term, ...(e.abbreviation ? [e.abbreviation] : []), ...e.synonyms].map(normalise))];
 }
 

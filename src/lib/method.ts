@@ -21,12 +21,12 @@ const list = (w: Record<string, number>) =>
     .join(', ');
 
 /** One line per status: "● Covered: …". */
-export const STATUS_LINES: readonly string[] = STATUSES.map(
+const STATUS_LINES: readonly string[] = STATUSES.map(
   (s) => `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}: ${STATUS_MEANING[s]}.`,
 );
 
 /** One line per evidence qualifier: "¹ …". */
-export const QUALIFIER_LINES: readonly string[] = QUALIFIERS.map(
+const QUALIFIER_LINES: readonly string[] = QUALIFIERS.map(
   (q) => `Note ${QUALIFIER_NOTE[q].mark}: the cell ${QUALIFIER_NOTE[q].text}.`,
 );
 
@@ -37,7 +37,7 @@ export const SUPPORT_LINE = `Support (0–1): strength of the best mapping (${li
 
 export const SEVERITY_LINES: readonly string[] = SEVERITIES.map((s) => `${SEVERITY_TEXT[s]}.`);
 
-export const REVIEW_LINE =
+const REVIEW_LINE =
   "Mappings are proposed until reviewers from at least two professions agree; verification says whether the standard's code and wording were seen in the body's own text of that edition.";
 
 /** The "how to read" list of every report format. */

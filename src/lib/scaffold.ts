@@ -56,12 +56,12 @@ export function choicesOf(kind: EntityKind, p: Prompt): string[] | undefined {
 }
 
 /** The meaning of a prompt's field, from the schema (the field reference). */
-export function meaningOf(kind: EntityKind, p: Prompt): string {
+function meaningOf(kind: EntityKind, p: Prompt): string {
   const s = p.role === 'field' ? schemaAt(SCHEMAS[kind], p.path) : undefined;
   return s?.description ?? (s ? unwrap(s).description : undefined) ?? '';
 }
 
-export function existingPath(ctx: ScaffoldContext, segments: readonly string[]): SourceFile | undefined {
+function existingPath(ctx: ScaffoldContext, segments: readonly string[]): SourceFile | undefined {
   const want = segments.join('/').toLowerCase();
   return ctx.sources.find((s) => s.segments.join('/').toLowerCase() === want);
 }
@@ -70,7 +70,7 @@ export function existingPath(ctx: ScaffoldContext, segments: readonly string[]):
  * Check one answer (a single value; list prompts call it per item). Returns the value to store, or an
  * error that says what was found, what was expected and how to fix it.
  */
-export function checkAnswer(
+function checkAnswer(
   kind: EntityKind,
   p: Prompt,
   raw: string,
@@ -196,13 +196,13 @@ export function resolveAnswers(kind: EntityKind, given: Answers, ctx: ScaffoldCo
 }
 
 /** Where the new file goes, below the content folder. */
-export function segmentsFor(kind: EntityKind, answers: Record<string, unknown>): string[] {
+function segmentsFor(kind: EntityKind, answers: Record<string, unknown>): string[] {
   if (kind === 'standard') return ['standards', String(answers.edition), `${slugifyCode(String(answers.code))}.md`];
   return [FOLDERS[kind], `${String(answers.id)}.md`];
 }
 
 /** The frontmatter object, fields in schema order. */
-export function dataFor(kind: EntityKind, answers: Record<string, unknown>): Record<string, unknown> {
+function dataFor(kind: EntityKind, answers: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const p of PROMPTS[kind]) {
     if (p.role !== 'field' || answers[p.flag] === undefined || answers[p.flag] === '') continue;

@@ -79,7 +79,7 @@ const LETTER = /\p{L}/u;
 const ASCII_PRINTABLE = /^[ -~]*$/;
 
 /** Scripts of the letters in `s` (Latin, Cyrillic, Greek, …; "Other" for any further script). */
-export function scriptsOf(s: string): Set<string> {
+function scriptsOf(s: string): Set<string> {
   const out = new Set<string>();
   if (ASCII_PRINTABLE.test(s)) {
     if (/[A-Za-z]/.test(s)) out.add('Latin');

@@ -48,6 +48,5 @@ export const characteristicSchema = z.strictObject({
     .describe('evidence strength and a note'),
 });
 
-export type CharacteristicInput = z.input<typeof characteristicSchema>;
 export type Characteristic = z.output<typeof characteristicSchema>;
 export type Level = (typeof LEVELS)[number];

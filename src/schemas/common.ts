@@ -3,7 +3,7 @@
  * content authors (CONTRIBUTING.md's table and the JSON Schema are generated from it).
  */
 import { z } from 'astro/zod';
-import { isRealDate } from '../lib/dates.ts';
+import { ISO_DATE, isRealDate, PARTIAL_DATE } from '../lib/dates.ts';
 import { MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../lib/limits.ts';
 
 /** A length limit with the message the check shows. */
@@ -20,7 +20,6 @@ export const id = (what: string) =>
     .describe(`ID of ${what} (its file name without .md)`);
 
 /** Dates at the precision the source gives: "2025", "2025-07" or "2025-07-01". Quote them in YAML. */
-export const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 export const partialDate = (meaning: string) =>
   z
     .string({ error: 'a date in quotes, e.g. "2025-07-01", "2025-07" or "2025"' })
@@ -31,7 +30,7 @@ export const partialDate = (meaning: string) =>
 export const fullDate = (meaning: string) =>
   z
     .string({ error: 'a date in quotes, e.g. "2026-11-25"' })
-    .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, { error: 'a date written YYYY-MM-DD' })
+    .regex(ISO_DATE, { error: 'a date written YYYY-MM-DD' })
     .refine(isRealDate, { error: 'a day that exists in the calendar (e.g. not 30 February)' })
     .describe(`${meaning}; quoted, YYYY-MM-DD`);
 

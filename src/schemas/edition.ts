@@ -4,7 +4,7 @@ import { MAX_CODE_CHARS, MAX_SHORT_CHARS, MAX_TITLE_CHARS } from '../lib/limits.
 import { STANDARD_LEVELS } from './standard.ts';
 
 /** A record that characteristics were checked against this edition: turns "no mapping" into a gap. */
-export const editionReviewSchema = z.strictObject({
+const editionReviewSchema = z.strictObject({
   reviewer: text('who reviewed (person or team)', MAX_SHORT_CHARS),
   date: fullDate('when the review was done'),
   characteristics: z
@@ -18,7 +18,7 @@ export const TEXT_READ = ['full', 'part', 'none'] as const;
 export type TextRead = (typeof TEXT_READ)[number];
 
 /** A mapping of the superseded edition that has no continuation here, with the reason. */
-export const droppedSchema = z.strictObject({
+const droppedSchema = z.strictObject({
   code: text('code in the superseded edition', MAX_CODE_CHARS),
   reason: text('why its mappings do not continue in this edition'),
 });
@@ -58,6 +58,4 @@ export const editionSchema = z.strictObject({
     .describe('review records: which characteristics were checked against this edition'),
 });
 
-export type EditionInput = z.input<typeof editionSchema>;
 export type Edition = z.output<typeof editionSchema>;
-export type EditionReview = z.output<typeof editionReviewSchema>;

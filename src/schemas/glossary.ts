@@ -6,7 +6,7 @@ import { text } from './common.ts';
  * One glossary term (content/glossary.yaml): shown on the glossary page, and its abbreviation and
  * synonyms are searched as the same thing, since Pagefind has no synonyms of its own.
  */
-export const glossaryEntrySchema = z.strictObject({
+const glossaryEntrySchema = z.strictObject({
   term: text('the term as the glossary shows it, sentence case', MAX_TITLE_CHARS),
   abbreviation: text('its usual abbreviation, e.g. IPE; optional', MAX_LABEL_CHARS).optional(),
   synonyms: z

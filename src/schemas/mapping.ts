@@ -4,7 +4,7 @@ import { MAX_RATIONALE_CHARS, MAX_SHORT_CHARS } from '../lib/limits.ts';
 
 export const STRENGTHS = ['explicit', 'partial', 'implicit'] as const;
 export type Strength = (typeof STRENGTHS)[number];
-export const VERDICTS = ['agree', 'dissent'] as const;
+const VERDICTS = ['agree', 'dissent'] as const;
 
 /** One reviewer's judgment of a mapping. A mapping is reviewed once two professions agree. */
 export const mappingReviewSchema = z.strictObject({

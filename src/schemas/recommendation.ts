@@ -46,7 +46,7 @@ export const standardId = (what: string) =>
     .describe(`ID of ${what}: <edition-id>/<file name without .md>`);
 
 /** One dated step of a recommendation's life. */
-export const statusEntrySchema = z.strictObject({
+const statusEntrySchema = z.strictObject({
   status: z
     .enum(RECOMMENDATION_STATUSES)
     .describe(
@@ -108,6 +108,4 @@ export const recommendationSchema = z.strictObject({
     .describe('dated status history, oldest first; starts with draft; the last entry is the current status'),
 });
 
-export type RecommendationInput = z.input<typeof recommendationSchema>;
 export type Recommendation = z.output<typeof recommendationSchema>;
-export type StatusEntry = z.output<typeof statusEntrySchema>;

@@ -52,5 +52,4 @@ export const standardSchema = z.strictObject({
   mappings: z.array(mappingSchema).default([]).describe('characteristics this standard bears on'),
 });
 
-export type StandardInput = z.input<typeof standardSchema>;
 export type Standard = z.output<typeof standardSchema>;

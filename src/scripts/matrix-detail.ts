@@ -38,7 +38,7 @@ function standardItem(s: CellStandard, url: Url): HTMLLIElement {
 }
 
 /** Fills the dialog for one (body, characteristic) cell. */
-export function renderDetail(
+function renderDetail(
   ix: CrosswalkIndex,
   target: { body: string; edition: string; characteristic: string },
   url: Url,

@@ -19,7 +19,7 @@ import {
 } from '../site/facets.ts';
 
 /** The cell's status, from its class (the first class the build gives it). */
-export function cellStatus(td: Element): Status {
+function cellStatus(td: Element): Status {
   return STATUSES.find((s) => td.classList.contains(s)) ?? 'not-reviewed';
 }
 

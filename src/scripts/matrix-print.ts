@@ -5,7 +5,7 @@
  */
 
 /** Columns that fit beside the row headers on a landscape US Letter or A4 page (measured in print: ~15 px each). */
-export const PER_PAGE = 55;
+const PER_PAGE = 55;
 
 /** Visible column indices (1-based, after the row-header column) in page-sized chunks. */
 export function columnChunks(visible: readonly number[], perPage = PER_PAGE): number[][] {
@@ -17,7 +17,7 @@ export function columnChunks(visible: readonly number[], perPage = PER_PAGE): nu
   return chunks;
 }
 
-export function splitForPrint(table: HTMLTableElement, perPage = PER_PAGE): HTMLElement | undefined {
+function splitForPrint(table: HTMLTableElement, perPage = PER_PAGE): HTMLElement | undefined {
   const heads = [...table.tHead!.rows[0]!.cells];
   const visible = heads.flatMap((th, i) => (i > 0 && !th.hidden ? [i] : []));
   const chunks = columnChunks(visible, perPage);

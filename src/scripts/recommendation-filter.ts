@@ -2,7 +2,7 @@
  * In-place filter of the recommendations table by body, status and characteristic; keeps the choice
  * in the URL so a filtered list can be shared, and announces how many rows remain.
  */
-export const RECOMMENDATION_FILTERS = ['body', 'status', 'characteristic'] as const;
+const RECOMMENDATION_FILTERS = ['body', 'status', 'characteristic'] as const;
 export type RecommendationFilter = (typeof RECOMMENDATION_FILTERS)[number];
 
 /** Whether a row passes every chosen filter (an empty choice passes); characteristics are a list. */

@@ -18,7 +18,7 @@ import { applyExceptions, EXCEPTIONS_FILE, type ExceptionsSource } from './excep
 import { RULES } from './rules/index.ts';
 import type { ContentIndex, Finding, Rule } from './types.ts';
 
-export function buildIndex(content: Content): ContentIndex {
+function buildIndex(content: Content): ContentIndex {
   const ids = {} as Record<EntityKind, Set<string>>;
   const stubs = {} as Record<EntityKind, Map<string, StubEntry>>;
   for (const kind of ENTITY_KINDS) {
@@ -42,7 +42,7 @@ export function buildIndex(content: Content): ContentIndex {
   };
 }
 
-export function runRules(content: Content, options: { today?: string; rules?: readonly Rule[] } = {}): Diagnostic[] {
+function runRules(content: Content, options: { today?: string; rules?: readonly Rule[] } = {}): Diagnostic[] {
   const index = buildIndex(content);
   const ctx = { content, index, today: options.today ?? todayIso() };
   const out: Diagnostic[] = [];

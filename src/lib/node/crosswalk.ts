@@ -56,7 +56,7 @@ export function shareChecksInThisProcess(): void {
 const GENERATION = Symbol.for('ipcle-crosswalk.content-generation');
 type WithGeneration = { [GENERATION]?: number };
 
-export function contentGeneration(): number {
+function contentGeneration(): number {
   return (globalThis as WithGeneration)[GENERATION] ?? 0;
 }
 

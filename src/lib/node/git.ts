@@ -96,7 +96,7 @@ function readAtRef(
 }
 
 /** "2026-11-25+abc1234": date and short hash of the newest commit touching the content at a ref. */
-export function versionAtRef(ref: string, contentDir: string, cwd = process.cwd()): string {
+function versionAtRef(ref: string, contentDir: string, cwd = process.cwd()): string {
   const commit = resolveRef(ref, cwd);
   const out = git(['log', '-1', '--format=%cs+%h', commit, '--', contentDir], cwd).toString().trim();
   return out || 'unversioned';

@@ -11,7 +11,7 @@ type Body = GapReport['bodies'][number];
 type ReportCell = GapReport['characteristics'][number]['cells'][number];
 
 /** Items on the one-page "act on first" summary; the rest are in the gaps section. */
-export const ACT_FIRST_LIMIT = 10;
+const ACT_FIRST_LIMIT = 10;
 
 export const editionLabel = (b: Body): string => `${b.edition.title} (${b.edition.edition})`;
 

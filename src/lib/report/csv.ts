@@ -10,7 +10,7 @@ export { csvField, toCsv } from '../csv.ts';
  * Review agreement on each row: its mapping's reviews and dissents, and the figures of its body and
  * characteristic (blank where there are none). Profession pairs have no row here: JSON and the others carry them.
  */
-export const AGREEMENT_COLUMNS = [
+const AGREEMENT_COLUMNS = [
   'mapping_reviews',
   'mapping_agreeing',
   'mapping_dissents',

@@ -55,7 +55,7 @@ function words(s: string, atMost = Infinity): number {
 }
 
 /** Minimum words for a rationale a committee member could check in a minute. */
-export const MIN_RATIONALE_WORDS = 6;
+const MIN_RATIONALE_WORDS = 6;
 
 /** One mapping per characteristic per standard. */
 export const oneMappingPerCharacteristic: Rule = {

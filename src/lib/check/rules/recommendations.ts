@@ -18,7 +18,7 @@ const isAdopted = (s: RecommendationStatus) => (ADOPTED_STATUSES as readonly str
 const bodyOf = (ctx: RuleContext, editionId: string) => ctx.index.editions.get(editionId)?.data.accreditor;
 
 /** The body and edition exist, and the edition is one of that body's. */
-export const recommendationTarget: Rule = {
+const recommendationTarget: Rule = {
   id: 'recommendation-target',
   description: 'a recommendation targets an existing body and an existing edition of that same body',
   run(ctx, report) {
@@ -65,7 +65,7 @@ function lazyIndex(ctx: RuleContext): () => CrosswalkIndex {
 }
 
 /** Each addressed characteristic exists, is named once, and its cell is what the file says it is. */
-export const recommendationCells: Rule = {
+const recommendationCells: Rule = {
   id: 'recommendation-cells',
   description:
     'a recommendation names existing characteristics, each once, and each cell really is the gap or opportunity it claims in the targeted edition (a warning if not)',
@@ -119,7 +119,7 @@ export const recommendationCells: Rule = {
 };
 
 /** Model language names existing standards of other bodies that bear on what is addressed. */
-export const recommendationModelLanguage: Rule = {
+const recommendationModelLanguage: Rule = {
   id: 'recommendation-model-language',
   description:
     'model language names existing standards of other bodies (an error otherwise), which map an addressed characteristic explicitly or in part (a warning otherwise)',
@@ -171,7 +171,7 @@ export const recommendationModelLanguage: Rule = {
 };
 
 /** Every addressed characteristic's evidence is cited from the characteristic's own sources. */
-export const recommendationEvidence: Rule = {
+const recommendationEvidence: Rule = {
   id: 'recommendation-evidence',
   description:
     "every addressed characteristic's evidence is cited, from the sources listed on the characteristic; evidence is only for addressed characteristics",
@@ -222,7 +222,7 @@ export const recommendationEvidence: Rule = {
 };
 
 /** Whether edition `later` comes after `earlier`: on its supersedes chain, or starting later. */
-export function isLaterEdition(ctx: RuleContext, later: string, earlier: string): boolean {
+function isLaterEdition(ctx: RuleContext, later: string, earlier: string): boolean {
   if (later === earlier) return false;
   const seen = new Set<string>();
   for (let id = ctx.index.editions.get(later)?.data.supersedes; id !== undefined && !seen.has(id);) {
@@ -274,7 +274,7 @@ function checkAdoptingStandard(ctx: RuleContext, report: Report, r: Rec, i: numb
 }
 
 /** The history starts with draft, is dated and in order, moves only along allowed transitions. */
-export const recommendationHistory: Rule = {
+const recommendationHistory: Rule = {
   id: 'recommendation-history',
   description:
     'status history: real dates not in the future, oldest first, starting with draft, only allowed transitions; adopted and partly-adopted name a standard of a later edition of the same body (and only they do)',

@@ -4,7 +4,7 @@ import type { Rule } from '../types.ts';
  * Hosts that republish other bodies' documents (document-sharing sites, code hosts, web archives).
  * Text may be read there, but the official source is always the body's own page or PDF.
  */
-export const MIRROR_HOSTS = [
+const MIRROR_HOSTS = [
   'scribd.com',
   'slidelegend.com',
   'docplayer.net',
