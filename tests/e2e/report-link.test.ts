@@ -1,21 +1,14 @@
 /** Browser tests of hostile report-builder links: huge links stay fast, invalid links show no report (issue 12, item 9). */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { SITE_DIR } from '../build/setup.ts';
-import { launch } from './browser.ts';
-import { openPage } from './pages.ts';
+import { openPage, useBrowser } from './pages.ts';
 
 const base = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
+useBrowser(async (browser) => {
   context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 // A page left open by a failed test would keep a 2 MB address busy and slow the next tests.
 afterEach(async () => {
