@@ -7,14 +7,14 @@ const env = { ...process.env, CROSSWALK_DATA_VERSION: 'fixture', GITHUB_ACTIONS:
 const run = (script: string, args: string[]) =>
   spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { encoding: 'utf8', env });
 
-const SCRIPTS = ['check', 'diff', 'drift', 'export', 'gaps', 'generate', 'import', 'new', 'release', 'review'];
+const SCRIPTS = ['check', 'diff', 'drift', 'export', 'gaps', 'generate', 'import', 'new', 'release', 'review', 'test'];
 
 describe('every script starts as a process', () => {
   it.each(SCRIPTS)('%s --help prints its usage and exits 0', (script) => {
     const r = run(script, ['--help']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`npm run ${script}`);
+    expect(r.stdout).toContain(script === 'test' ? 'npm test' : `npm run ${script}`);
   });
   it('a failure ends the process with its code and one message, no stack trace', () => {
     const r = run('check', ['--content', FIXTURES, '--format', 'xml']);
