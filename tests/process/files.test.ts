@@ -1,22 +1,13 @@
 /** `--out` writing across processes: one winner of racing writers, no temp file left by a signal. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDirs, leftovers } from '../temp-dirs.ts';
 
 const FILES = pathToFileURL(resolve(process.env.FILES_UNDER_TEST ?? 'src/lib/node/files.ts')).href;
-const dirs: string[] = [];
-const fresh = () => {
-  const d = mkdtempSync(join(tmpdir(), 'files-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
+const fresh = freshDirs('files-');
 
 /** Run an ES module snippet in a child Node (the one running the tests); resolves with how it ended. */
 function child(code: string, onLine?: (line: string, kill: (s: NodeJS.Signals) => void) => void) {

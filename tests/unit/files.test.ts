@@ -1,30 +1,12 @@
 /** `--out` writing: no replaced devices, FIFOs or symlinks (racing writers and signals: tests/process/files.test.ts). */
 import { execFileSync } from 'node:child_process';
-import {
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotRegularFileError, OutputExistsError, writeFileAtomic } from '../../src/lib/node/files.ts';
+import { freshDirs, leftovers } from '../temp-dirs.ts';
 
-const dirs: string[] = [];
-const fresh = () => {
-  const d = mkdtempSync(join(tmpdir(), 'files-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
+const fresh = freshDirs('files-');
 
 describe('writeFileAtomic', () => {
   it('refuses to replace a character device, a FIFO, a symlink or a folder, even with force', () => {
