@@ -112,18 +112,22 @@ function verdictCounts(reviews: readonly MappingReview[]): number[] {
   return row;
 }
 
-/** One Fleiss row over a group of mappings. */
+/** One Fleiss row over a group of mappings: one pass, no copies (it runs for every report, over every mapping). */
 function groupRow(key: string, mappings: readonly RatedMapping[]): AgreementRow {
-  const reviews = mappings.flatMap((m) => m.reviews);
-  const agreeing = reviews.filter((r) => r.verdict === 'agree').length;
-  const multi = mappings.filter((m) => m.reviews.length >= 2);
-  const kappa =
-    multi.length >= MIN_KAPPA_MAPPINGS ? fleissKappa(multi.map((m) => verdictCounts(m.reviews))) : undefined;
+  let reviews = 0;
+  let agreeing = 0;
+  const multi: number[][] = [];
+  for (const m of mappings) {
+    reviews += m.reviews.length;
+    for (const r of m.reviews) if (r.verdict === 'agree') agreeing++;
+    if (m.reviews.length >= 2) multi.push(verdictCounts(m.reviews));
+  }
+  const kappa = multi.length >= MIN_KAPPA_MAPPINGS ? fleissKappa(multi) : undefined;
   return {
     key,
-    reviews: reviews.length,
+    reviews,
     agreeing,
-    ...(reviews.length > 0 && { share: agreeing / reviews.length }),
+    ...(reviews > 0 && { share: agreeing / reviews }),
     mappings: multi.length,
     ...(kappa !== undefined && { kappa }),
     method: 'fleiss',

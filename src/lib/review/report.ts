@@ -9,39 +9,46 @@ import { mappingKey } from './records.ts';
 
 export type ReportReviews = GapReport['reviewAgreement'];
 
-/** The mappings of `editions` to `characteristics`, in the shape the statistics read. */
+/**
+ * The mappings of `editions` to `characteristics` that have reviews, in the shape the statistics read,
+ * and how many mappings there are in all (unreviewed ones change no statistic, so they are only counted).
+ */
 export function ratedMappings(
   ix: CrosswalkIndex,
   scope: { editions: readonly string[]; characteristics: readonly string[] },
-): RatedMapping[] {
+): { rated: RatedMapping[]; total: number } {
   const chars = new Set(scope.characteristics);
-  return scope.editions.flatMap((edition) => {
+  const rated: RatedMapping[] = [];
+  let total = 0;
+  for (const edition of scope.editions) {
     const accreditor = ix.editions.get(edition)?.accreditor ?? '';
-    return (ix.standardsByEdition.get(edition) ?? []).flatMap((s) =>
-      s.mappings
-        .filter((m) => chars.has(m.characteristic))
-        .map((m) => ({
+    for (const s of ix.standardsByEdition.get(edition) ?? [])
+      for (const m of s.mappings) {
+        if (!chars.has(m.characteristic)) continue;
+        total++;
+        if (!m.reviews?.length) continue;
+        rated.push({
           key: mappingKey(s.id, m.characteristic),
           standard: s.id,
           code: s.code,
           accreditor,
           characteristic: m.characteristic,
           strength: m.strength,
-          reviews: m.reviews ?? [],
-        })),
-    );
-  });
+          reviews: m.reviews,
+        });
+      }
+  }
+  return { rated, total };
 }
 
 export function reportReviews(
   ix: CrosswalkIndex,
   scope: { editions: readonly string[]; characteristics: readonly string[] },
 ): ReportReviews {
-  const mappings = ratedMappings(ix, scope);
-  const a = agreement(mappings);
-  const reviewed = mappings.filter((m) => m.reviews.length > 0);
+  const { rated: reviewed, total } = ratedMappings(ix, scope);
+  const a = agreement(reviewed);
   return {
-    mappings: mappings.length,
+    mappings: total,
     withReviews: reviewed.length,
     ratedTwice: reviewed.filter((m) => m.reviews.length >= 2).length,
     overall: a.overall,
