@@ -31,6 +31,8 @@ describe('npm run dev', () => {
   }, 70_000);
 
   it('an edit that breaks the content shows the located error, not the old page', async () => {
+    // A person saves again seconds later, not within the file watcher's 100 ms merge window.
+    await new Promise((r) => setTimeout(r, 1500));
     const file = join(dir, 'standards/alpha-2020/a-1.md');
     writeFileSync(
       file,
