@@ -47,7 +47,7 @@ function describe(st: Stats): string {
 }
 
 /** lstat without following links; undefined when nothing is there. */
-function statOf(path: string): Stats | undefined {
+export function statOf(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch (e) {
@@ -60,7 +60,8 @@ function statOf(path: string): Stats | undefined {
 // Temporary files, removed on SIGINT/SIGTERM
 
 const temps = new Set<string>();
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** The signals on which writers remove their temporary files before exiting. */
+export const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 let installed = false;
 
 /** Remove every live temporary file, then die of the same signal so the exit status stays honest. */

@@ -7,18 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { NotRegularFileError, OutputExistsError, writeFileAtomic } from './files.ts';
-
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-
-function statOf(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
+import { NotRegularFileError, OutputExistsError, SIGNALS, statOf, writeFileAtomic } from './files.ts';
 
 function kind(st: Stats): string {
   if (st.isSymbolicLink()) return 'a symbolic link';
