@@ -14,6 +14,7 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     paths.initiatives(),
     paths.matrix(),
     paths.report(),
+    paths.reportAll(),
     paths.reviews(),
     paths.search(),
     paths.data(),

@@ -83,8 +83,12 @@ export async function initReportBuilder(): Promise<void> {
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=body]')) box.checked = false;
   });
 
-  // The prebuilt report is the all-bodies one: a link asks for its own, so it goes at once.
-  if (linked) target.replaceChildren(building());
+  // Without a link the page shows its introduction: nothing is fetched until a report is asked for.
+  if (!linked) {
+    performance.measure('report-builder', 'report-builder:start');
+    return;
+  }
+  target.replaceChildren(building());
 
   let report: GapReport;
   try {
@@ -99,19 +103,16 @@ export async function initReportBuilder(): Promise<void> {
     notice.setAttribute('role', 'alert');
     notice.textContent = plainError(e, e instanceof SelectionError);
     // An invalid link shows its error alone, never a report it did not ask for.
-    if (linked) target.replaceChildren(notice);
-    else target.prepend(notice);
+    target.replaceChildren(notice);
     notice.focus();
     performance.measure('report-builder', 'report-builder:start');
     return;
   }
-  if (linked) {
-    // The user asked for this report: bring it into view and move focus to its title.
-    const title = document.getElementById('report-title');
-    title?.setAttribute('tabindex', '-1');
-    title?.focus({ preventScroll: true });
-    title?.scrollIntoView({ block: 'start' });
-  }
+  // The user asked for this report: bring it into view and move focus to its title.
+  const title = document.getElementById('report-title');
+  title?.setAttribute('tabindex', '-1');
+  title?.focus({ preventScroll: true });
+  title?.scrollIntoView({ block: 'start' });
   performance.measure('report-builder', 'report-builder:start');
   const downloads = document.getElementById('downloads')!;
   downloads.hidden = false;

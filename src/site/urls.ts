@@ -24,6 +24,8 @@ export const paths = {
   matrixByBody: () => 'matrix/bodies/',
   glossary: () => 'glossary/',
   report: () => 'report/',
+  /** The all-bodies report as a page of its own: the builder's no-JavaScript view, kept off the builder. */
+  reportAll: () => 'report/all/',
   reviews: () => 'reviews/',
   search: () => 'search/',
   data: () => 'data/',

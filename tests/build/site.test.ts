@@ -47,6 +47,7 @@ describe('pages exist with the right figures', () => {
       'matrix',
       'matrix/profession/pharmacy',
       'report',
+      'report/all',
       'search',
       'data',
       'about',
@@ -125,8 +126,12 @@ describe('pages exist with the right figures', () => {
     );
     expect(text(html)).toContain('Fixture sourcing note.');
   });
-  it('the report page prerenders the all-bodies report (no-JS view)', () => {
-    const t = text(page('report'));
+  it('the builder page carries no report (its size does not grow with the standards); the all-bodies report has its own page', () => {
+    const builder = page('report');
+    expect(builder).not.toContain('report-matrix');
+    expect(text(builder)).toContain('The report for every body in force on 2026-11-25 has a page of its own');
+    expect(builder).toMatch(/<noscript>[^]*href="\/ipcle\/report\/all\/"/);
+    const t = text(page('report/all'));
     expect(t).toContain('bodies: all; editions in force on 2026-11-25');
     expect(t).toMatch(/Summary Bodies Characteristics Covered Partial Opportunity Gap Not reviewed 3 4 2 2 1 4 3/);
     expect(t).toContain('Integration opportunities');

@@ -63,6 +63,7 @@ export function realSample(root = REAL_ROOT): string[] {
     'matrix/bodies/',
     pagesUnder(root, 'matrix/profession')[0]!,
     'report/',
+    'report/all/',
     'search/?q=IPE',
     'data/',
     'about/',

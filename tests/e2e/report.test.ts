@@ -61,6 +61,22 @@ describe('report builder: committee PDF in the browser', () => {
 });
 
 describe('report builder: choosing bodies', () => {
+  it('without a link the builder fetches no data and points to the all-bodies report page, which has the report', async () => {
+    const { page, errors } = await open('report/');
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) fetched.push(r.url());
+    });
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    expect(await page.locator('#report-title').count()).toBe(0);
+    await page.click('#report-intro a:text("a page of its own")');
+    await page.waitForURL(/\/report\/all\/$/);
+    expect(await page.locator('#report-selection').textContent()).toContain('bodies: all');
+    expect(await page.locator('#report-matrix td.status').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('lists full names with abbreviations, and the filter box narrows the list', async () => {
     const { page } = await open('report/');
     const visible = () => page.locator('label.body-choice:visible').allTextContents();
