@@ -5,12 +5,12 @@
  * fails the build.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { bumpContentGeneration, checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
 import { ContentError, countBySeverity } from '../lib/diagnostics.ts';
+import { indexWithPagefind } from './pagefind.ts';
 
 export default function crosswalk(options: { contentDir: string }): AstroIntegration {
   let root: URL | undefined;
@@ -61,28 +61,10 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
       'astro:build:done': async ({ dir, logger }) => {
         const rendered = downloads;
         if (!rendered) throw new Error('the downloads were never started (no astro:build:setup)');
-        const pagefind = await import('pagefind');
-        const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        let added: Awaited<ReturnType<typeof index.addDirectory>>;
-        let got: Awaited<ReturnType<typeof index.getFiles>>;
-        try {
-          added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-          // Building the index is Pagefind's memory peak (about 50 bytes per indexed character): wait
-          // for the downloads processes to exit first, so the two peaks never add up.
-          logger.info(await rendered);
-          // Take the files from Pagefind and write them ourselves: with `writeFiles`, `close()` (which
-          // kills Pagefind's process) could land before its writes were flushed, and a loaded machine
-          // then published zero-byte index files and a search that finds nothing.
-          got = await index.getFiles();
-        } finally {
-          await pagefind.close();
-        }
-        if (got.errors.length) throw new Error(`Pagefind could not build its index: ${got.errors.join('; ')}`);
-        writePagefindFiles(join(site, 'pagefind'), got.files);
-        logger.info(`Pagefind indexed ${added.page_count} pages`);
+        // Building the index is Pagefind's memory peak (about 50 bytes per indexed character): wait for
+        // the downloads processes to exit first, so the two peaks never add up.
+        const pages = await indexWithPagefind(fileURLToPath(dir), async () => logger.info(await rendered));
+        logger.info(`Pagefind indexed ${pages} pages`);
       },
     },
   };
@@ -165,16 +147,4 @@ function renderPart(root: URL, outDir: URL, contentDir: string, part: 'largest' 
       resolve(JSON.parse(stdout.trim().split('\n').pop()!) as PartDone);
     });
   });
-}
-
-/** Write Pagefind's files; an empty or missing part of the index fails the build. */
-export function writePagefindFiles(outDir: string, files: readonly { path: string; content: Uint8Array }[]): void {
-  const empty = files.filter((f) => f.content.length === 0).map((f) => f.path);
-  if (empty.length) throw new Error(`Pagefind returned empty files: ${empty.join(', ')}`);
-  if (!files.some((f) => f.path === 'pagefind-entry.json'))
-    throw new Error('Pagefind returned no pagefind-entry.json: the search index is incomplete');
-  rmSync(outDir, { recursive: true, force: true });
-  // One mkdir per folder, not per file: the index is one file per page (fragment/), 10,000 and more.
-  for (const d of new Set(files.map((f) => dirname(join(outDir, f.path))))) mkdirSync(d, { recursive: true });
-  for (const f of files) writeFileSync(join(outDir, f.path), f.content);
 }

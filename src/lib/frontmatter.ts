@@ -64,6 +64,16 @@ const YAML_FIXES: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: 'put text that contains a colon in quotes',
 };
 
+/** Strict UTF-8 (invalid bytes throw, a BOM is kept to be reported); reusable, as decode() is not streaming. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Lines in `s` up to its last line break, without copying it. */
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Parse one content file from its bytes. Never throws. */
 export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
   const diagnostics: Diagnostic[] = [];
@@ -81,7 +91,7 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const at = lineColAt(lossy, lossy.indexOf('\uFFFD'));
@@ -117,7 +127,7 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
     );
   }
 
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     diagnostics.push(
       diag(path, 1, 1, 'file is empty', {
         found: 'an empty file',
@@ -156,7 +166,7 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
   const frontmatter = rest.slice(0, match.index);
   const afterClose = rest.slice(match.index + match[0].length);
   const body = afterClose.startsWith('\n') ? afterClose.slice(1) : afterClose;
-  const fmLines = frontmatter === '' ? 0 : frontmatter.split('\n').length - (frontmatter.endsWith('\n') ? 1 : 0);
+  const fmLines = frontmatter === '' ? 0 : countLines(frontmatter) + (frontmatter.endsWith('\n') ? 0 : 1);
   const bodyLine = 1 + fmLines + 2;
 
   // Fast path: most files are valid and alias-free; js-yaml parses them without building positions.

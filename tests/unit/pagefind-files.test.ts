@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writePagefindFiles } from '../../src/integrations/crosswalk.ts';
+import { writePagefindFiles } from '../../src/integrations/pagefind.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 let dir: string;

@@ -5,7 +5,7 @@ import { BINDING_WEIGHT, STATUS_MEANING, STATUSES, STRENGTH_WEIGHT } from '../..
 import { indexCrosswalk } from '../../src/lib/crosswalk.ts';
 import { driftForAccreditor, driftMarkdown, driftWorklist, lineageOf } from '../../src/lib/drift.ts';
 import { HOW_TO_READ, SUPPORT_LINE } from '../../src/lib/method.ts';
-import { splitProse } from '../../src/lib/prose.ts';
+import { LOG_WORD, RESEARCH_LOG, splitProse } from '../../src/lib/prose.ts';
 import { baseSet, check, loadFixtures } from '../helpers.ts';
 
 const STD = 'standards/alpha-2020/a-1.md';
@@ -124,6 +124,36 @@ describe('editorial-prose', () => {
     expect(found.map((d) => [d.path, d.severity, d.found])).toEqual([
       ['verificationNote', 'warning', '"stored copies"'],
     ]);
+  });
+  it('finds the phrase where YAML folds a line break into it, or an escape spells it', () => {
+    for (const note of [
+      'verificationNote: Read in stored\n  copies of the page.',
+      'verificationNote: >\n  Read in stored\n  copies of the page.',
+      'verificationNote: "Read in stored \\x63opies of the page."',
+    ]) {
+      const files = { ...base, [STD]: base[STD]!.replace('verification: verified', `verification: verified\n${note}`) };
+      expect(
+        rules(files, 'editorial-prose').map((d) => [d.path, d.found]),
+        note,
+      ).toEqual([['verificationNote', '"stored copies"']]);
+    }
+  });
+  it("every research-log phrase contains one of the check's first-test words", () => {
+    // The alternatives of RESEARCH_LOG, each written out as the shortest text it matches.
+    const phrases = RESEARCH_LOG.source
+      .replace(/^\\b\(\?:|\)\\b$/g, '')
+      .split(/\|(?![^(]*\))/)
+      .map((p) =>
+        p
+          .replace(/\(\?:([^|)]*)[^)]*\)\??/g, '$1')
+          .replace(/\\d\{4\}/g, '2026')
+          .replace(/s\?/g, ''),
+      );
+    expect(phrases.length).toBeGreaterThanOrEqual(6);
+    for (const p of phrases) {
+      expect(RESEARCH_LOG.test(p), p).toBe(true);
+      expect(LOG_WORD.test(p), p).toBe(true);
+    }
   });
   it('splitProse separates the published text from the notes', () => {
     expect(splitProse('Text.\n\n## Sourcing notes\n\nRead at X.\n')).toEqual({

@@ -1,8 +1,11 @@
 import { remark } from 'remark';
-import { RESEARCH_LOG, SOURCING_HEADING, splitProse } from '../../prose.ts';
+import { LOG_WORD, RESEARCH_LOG, SOURCING_HEADING, splitProse } from '../../prose.ts';
 import type { Rule } from '../types.ts';
 
 const processor = remark();
+
+/** RESEARCH_LOG with any run of white space (a folded YAML line break) where it has a space. */
+const RESEARCH_LOG_RAW = new RegExp(RESEARCH_LOG.source.replaceAll(' ', '\\s+'), RESEARCH_LOG.flags);
 
 interface MdNode {
   type: string;
@@ -70,7 +73,13 @@ export const editorialProse: Rule = {
   description: `published text reads as editorial text: research-log phrases ("stored copies", "searched on") in a field or in the Markdown above a final "${SOURCING_HEADING}" heading are a warning`,
   run({ content }, report) {
     for (const file of content.files) {
+      // Every phrase has one of these words; an escape could spell one: most files stop here.
+      const escaped = file.frontmatter.includes('\\');
+      if (!escaped && !LOG_WORD.test(file.frontmatter) && !LOG_WORD.test(file.body)) continue;
       // Every frontmatter text is published somewhere (verification notes, editorial status, review scope).
+      // A value can only hold the phrase if the raw text does (with any line break YAML folds into a
+      // space) or if an escape could spell it.
+      const fields = escaped || RESEARCH_LOG_RAW.test(file.frontmatter);
       const walk = (v: unknown, path: (string | number)[]): void => {
         if (typeof v === 'string') {
           const m = RESEARCH_LOG.exec(v);
@@ -88,8 +97,10 @@ export const editorialProse: Rule = {
         else if (v !== null && typeof v === 'object')
           for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k]);
       };
-      walk(file.data, []);
+      if (fields) walk(file.data, []);
       const { main } = splitProse(file.body);
+      // The phrases never span a line, so one test of the whole text tells whether any line has one.
+      if (!RESEARCH_LOG.test(main)) continue;
       const lines = main.split('\n');
       lines.forEach((text, i) => {
         const m = RESEARCH_LOG.exec(text);
