@@ -20,21 +20,43 @@ export type RatedMapping = Pick<
  * Undefined when chance agreement is 1 (every rating in one category) or no subject has two ratings.
  */
 export function fleissKappa(counts: readonly (readonly number[])[]): number | undefined {
-  const rated = counts.filter((row) => row.reduce((a, b) => a + b, 0) >= 2);
-  if (rated.length === 0) return undefined;
-  const categories = Math.max(...rated.map((r) => r.length));
-  let total = 0;
-  const perCategory = new Array<number>(categories).fill(0);
-  let observed = 0;
-  for (const row of rated) {
-    const n = row.reduce((a, b) => a + b, 0);
-    total += n;
-    row.forEach((c, j) => (perCategory[j]! += c));
-    observed += (row.reduce((a, c) => a + c * c, 0) - n) / (n * (n - 1));
+  const sums = new FleissSums();
+  for (const row of counts) sums.add(row);
+  return sums.kappa();
+}
+
+/**
+ * Fleiss' kappa as running sums, so a report's every group (overall, each body, each characteristic)
+ * is filled in one pass over the mappings without keeping a row per mapping. Subjects with fewer than
+ * two ratings are skipped.
+ */
+class FleissSums {
+  /** Subjects with two or more ratings. */
+  subjects = 0;
+  private ratings = 0;
+  private perCategory: number[] = [];
+  private observed = 0;
+
+  add(row: readonly number[]): void {
+    let n = 0;
+    let squares = 0;
+    for (const c of row) {
+      n += c;
+      squares += c * c;
+    }
+    if (n < 2) return;
+    this.subjects++;
+    this.ratings += n;
+    row.forEach((c, j) => (this.perCategory[j] = (this.perCategory[j] ?? 0) + c));
+    this.observed += (squares - n) / (n * (n - 1));
   }
-  observed /= rated.length;
-  const chance = perCategory.reduce((a, c) => a + (c / total) ** 2, 0);
-  return chance >= 1 - 1e-12 ? undefined : (observed - chance) / (1 - chance);
+
+  kappa(): number | undefined {
+    if (this.subjects === 0) return undefined;
+    const observed = this.observed / this.subjects;
+    const chance = this.perCategory.reduce((a, c) => a + (c / this.ratings) ** 2, 0);
+    return chance >= 1 - 1e-12 ? undefined : (observed - chance) / (1 - chance);
+  }
 }
 
 /**
@@ -42,20 +64,32 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | un
  * subject i. Undefined when chance agreement is 1 or there are no subjects.
  */
 export function cohenKappa<T>(pairs: readonly (readonly [T, T])[]): number | undefined {
-  if (pairs.length === 0) return undefined;
-  const n = pairs.length;
-  const first = new Map<T, number>();
-  const second = new Map<T, number>();
-  let same = 0;
-  for (const [a, b] of pairs) {
-    if (a === b) same++;
-    first.set(a, (first.get(a) ?? 0) + 1);
-    second.set(b, (second.get(b) ?? 0) + 1);
+  const sums = new CohenSums<T>();
+  for (const [a, b] of pairs) sums.add(a, b);
+  return sums.kappa();
+}
+
+/** Cohen's kappa as running sums over the pairs of ratings, as FleissSums. */
+class CohenSums<T> {
+  pairs = 0;
+  private same = 0;
+  private first = new Map<T, number>();
+  private second = new Map<T, number>();
+
+  add(a: T, b: T): void {
+    this.pairs++;
+    if (a === b) this.same++;
+    this.first.set(a, (this.first.get(a) ?? 0) + 1);
+    this.second.set(b, (this.second.get(b) ?? 0) + 1);
   }
-  const observed = same / n;
-  let chance = 0;
-  for (const [k, c] of first) chance += (c / n) * ((second.get(k) ?? 0) / n);
-  return chance >= 1 - 1e-12 ? undefined : (observed - chance) / (1 - chance);
+
+  kappa(): number | undefined {
+    const n = this.pairs;
+    if (n === 0) return undefined;
+    let chance = 0;
+    for (const [k, c] of this.first) chance += (c / n) * ((this.second.get(k) ?? 0) / n);
+    return chance >= 1 - 1e-12 ? undefined : (this.same / n - chance) / (1 - chance);
+  }
 }
 
 export interface AgreementRow {
@@ -112,38 +146,68 @@ function verdictCounts(reviews: readonly MappingReview[]): number[] {
   return row;
 }
 
-/** One Fleiss row over a group of mappings: one pass, no copies (it runs for every report, over every mapping). */
-function groupRow(key: string, mappings: readonly RatedMapping[]): AgreementRow {
-  let reviews = 0;
-  let agreeing = 0;
-  const multi: number[][] = [];
-  for (const m of mappings) {
-    reviews += m.reviews.length;
-    for (const r of m.reviews) if (r.verdict === 'agree') agreeing++;
-    if (m.reviews.length >= 2) multi.push(verdictCounts(m.reviews));
+/** One Fleiss row's sums: reviews, agreeing reviews and the kappa over mappings reviewed twice or more. */
+class GroupSums {
+  reviews = 0;
+  agreeing = 0;
+  private fleiss = new FleissSums();
+
+  add(counts: readonly number[]): void {
+    this.reviews += counts[0]! + counts[1]!;
+    this.agreeing += counts[VERDICT_INDEX.agree]!;
+    this.fleiss.add(counts);
   }
-  const kappa = multi.length >= MIN_KAPPA_MAPPINGS ? fleissKappa(multi) : undefined;
-  return {
-    key,
-    reviews,
-    agreeing,
-    ...(reviews > 0 && { share: agreeing / reviews }),
-    mappings: multi.length,
-    ...(kappa !== undefined && { kappa }),
-    method: 'fleiss',
-  };
+
+  row(key: string): AgreementRow {
+    const mappings = this.fleiss.subjects;
+    const kappa = mappings >= MIN_KAPPA_MAPPINGS ? this.fleiss.kappa() : undefined;
+    return {
+      key,
+      reviews: this.reviews,
+      agreeing: this.agreeing,
+      ...(this.reviews > 0 && { share: this.agreeing / this.reviews }),
+      mappings,
+      ...(kappa !== undefined && { kappa }),
+      method: 'fleiss',
+    };
+  }
 }
 
-function groupBy(mappings: readonly RatedMapping[], keyOf: (m: RatedMapping) => string): AgreementRow[] {
-  const groups = new Map<string, RatedMapping[]>();
-  for (const m of mappings) {
-    if (m.reviews.length === 0) continue;
-    const k = keyOf(m);
-    const list = groups.get(k);
-    if (list) list.push(m);
-    else groups.set(k, [m]);
+/** One Cohen row's sums for a pair of professions. */
+class PairSums {
+  agreeing = 0;
+  cohen = new CohenSums<MappingReview['verdict']>();
+  add(x: MappingReview, y: MappingReview): void {
+    this.agreeing += (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0);
+    this.cohen.add(x.verdict, y.verdict);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => groupRow(k, list));
+  row(key: string): AgreementRow {
+    const mappings = this.cohen.pairs;
+    const kappa = mappings >= MIN_KAPPA_MAPPINGS ? this.cohen.kappa() : undefined;
+    return {
+      key,
+      reviews: mappings * 2,
+      agreeing: this.agreeing,
+      share: this.agreeing / (mappings * 2),
+      mappings,
+      ...(kappa !== undefined && { kappa }),
+      method: 'cohen',
+    };
+  }
+}
+
+function sumsFor<S>(groups: Map<string, S>, key: string, make: () => S): S {
+  let sums = groups.get(key);
+  if (!sums) groups.set(key, (sums = make()));
+  return sums;
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function rows<S extends { row(key: string): AgreementRow }>(
+  groups: Map<string, S>,
+  order: (a: string, b: string) => number,
+): AgreementRow[] {
+  return [...groups.keys()].sort(order).map((k) => groups.get(k)!.row(k));
 }
 
 /** Each profession's verdict on a mapping: its earliest review, so a second reviewer of one profession does not count twice. */
@@ -157,68 +221,54 @@ function verdictsByProfession(m: RatedMapping): Map<string, MappingReview> {
 }
 
 /**
- * Cohen's kappa between every two professions that reviewed the same mappings. One pass over the
- * mappings, pairing only the professions each mapping has (asking every pair of every mapping made
- * the site build quadratic in reviewed mappings).
+ * Every figure in one pass over the mappings, with running sums per group (it runs for every report,
+ * over every mapping of the selection). Profession pairs: only the professions each mapping has are
+ * paired (asking every pair of every mapping made the site build quadratic in reviewed mappings).
  */
-function professionPairs(mappings: readonly RatedMapping[]): AgreementRow[] {
-  const byPair = new Map<string, [MappingReview, MappingReview][]>();
-  for (const m of mappings) {
-    if (m.reviews.length < 2) continue;
-    const verdicts = [...verdictsByProfession(m)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (let i = 0; i < verdicts.length; i++)
-      for (let j = i + 1; j < verdicts.length; j++) {
-        const key = `${verdicts[i]![0]}+${verdicts[j]![0]}`;
-        const both: [MappingReview, MappingReview] = [verdicts[i]![1], verdicts[j]![1]];
-        const list = byPair.get(key);
-        if (list) list.push(both);
-        else byPair.set(key, [both]);
-      }
-  }
-  const rows: AgreementRow[] = [];
-  for (const [key, both] of [...byPair].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const agreeing = both.reduce(
-      (n, [x, y]) => n + (x.verdict === 'agree' ? 1 : 0) + (y.verdict === 'agree' ? 1 : 0),
-      0,
-    );
-    const kappa =
-      both.length >= MIN_KAPPA_MAPPINGS ? cohenKappa(both.map(([x, y]) => [x.verdict, y.verdict] as const)) : undefined;
-    rows.push({
-      key,
-      reviews: both.length * 2,
-      agreeing,
-      share: agreeing / (both.length * 2),
-      mappings: both.length,
-      ...(kappa !== undefined && { kappa }),
-      method: 'cohen',
-    });
-  }
-  return rows;
-}
-
 export function agreement(mappings: readonly RatedMapping[]): Agreement {
-  const dissents = mappings.flatMap((m) =>
-    m.reviews
-      .filter((r) => r.verdict === 'dissent')
-      .map((r): Dissent => ({
-        key: m.key,
-        standard: m.standard,
-        code: m.code,
-        accreditor: m.accreditor,
-        characteristic: m.characteristic,
-        reviewer: r.reviewer,
-        profession: r.profession,
-        date: r.date,
-        strength: m.strength,
-        ...(r.suggestedStrength !== undefined && { suggestedStrength: r.suggestedStrength }),
-        ...(r.note !== undefined && { note: r.note }),
-      })),
-  );
+  const overall = new GroupSums();
+  const bodies = new Map<string, GroupSums>();
+  const characteristics = new Map<string, GroupSums>();
+  const pairs = new Map<string, PairSums>();
+  const dissents: Dissent[] = [];
+  for (const m of mappings) {
+    if (m.reviews.length === 0) continue;
+    const counts = verdictCounts(m.reviews);
+    overall.add(counts);
+    sumsFor(bodies, m.accreditor, () => new GroupSums()).add(counts);
+    sumsFor(characteristics, m.characteristic, () => new GroupSums()).add(counts);
+    if (m.reviews.length >= 2) {
+      const verdicts = [...verdictsByProfession(m)].sort(([a], [b]) => byKey(a, b));
+      for (let i = 0; i < verdicts.length; i++)
+        for (let j = i + 1; j < verdicts.length; j++)
+          sumsFor(pairs, `${verdicts[i]![0]}+${verdicts[j]![0]}`, () => new PairSums()).add(
+            verdicts[i]![1],
+            verdicts[j]![1],
+          );
+    }
+    if (counts[VERDICT_INDEX.dissent] === 0) continue;
+    for (const r of m.reviews)
+      if (r.verdict === 'dissent')
+        dissents.push({
+          key: m.key,
+          standard: m.standard,
+          code: m.code,
+          accreditor: m.accreditor,
+          characteristic: m.characteristic,
+          reviewer: r.reviewer,
+          profession: r.profession,
+          date: r.date,
+          strength: m.strength,
+          ...(r.suggestedStrength !== undefined && { suggestedStrength: r.suggestedStrength }),
+          ...(r.note !== undefined && { note: r.note }),
+        });
+  }
+  const locale = (a: string, b: string) => a.localeCompare(b);
   return {
-    overall: groupRow('all', mappings),
-    byBody: groupBy(mappings, (m) => m.accreditor),
-    byCharacteristic: groupBy(mappings, (m) => m.characteristic),
-    byProfessionPair: professionPairs(mappings),
+    overall: overall.row('all'),
+    byBody: rows(bodies, locale),
+    byCharacteristic: rows(characteristics, locale),
+    byProfessionPair: rows(pairs, byKey),
     dissents,
   };
 }
