@@ -31,11 +31,51 @@ function engine(): PdfMake {
   // No network, and only the bundled font files from disk.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((p) => p.startsWith(fontDir));
+  shareLayoutsAcrossDocuments(join(fontDir, 'Roboto-Regular.ttf'));
   pdfmake = pm;
   return pm;
 }
 
+/** Shaped words by font and text, shared by every document this process renders. */
+const layouts = new Map<string, Map<string, unknown>>();
+/** Words kept per font before the cache starts again: bounds memory on the largest reports. */
+const MAX_LAYOUTS = 200_000;
+
+/**
+ * pdfkit shapes text word by word with fontkit (OpenType lookups, most of a PDF's time) and caches each
+ * word's shaping, but per document: the build's 50-odd per-body PDFs shaped the same characteristic
+ * names, headings and boilerplate again in every file. This moves that cache from the document to the
+ * process, keyed by the font's PostScript name (only the bundled Roboto files are allowed, above). A
+ * shaped word is a function of the font and the text alone, and pdfkit never changes a cached run (it
+ * copies before adjusting spacing), so the output is byte-identical (tests/process/pdf-layouts.test.ts).
+ * If a pdfkit upgrade renames what this relies on, it changes nothing and pdfkit's own cache stays.
+ */
+function shareLayoutsAcrossDocuments(probeFont: string): void {
+  // pdfmake's own pdfkit, whichever copy npm installed for it.
+  const fromPdfmake = createRequire(require.resolve('pdfmake/package.json'));
+  const PDFDocument = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): unknown; _font?: object };
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.font(probeFont);
+  const proto = probe._font && (Object.getPrototypeOf(probe._font) as Record<string, unknown>);
+  if (!proto || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
+  proto.layoutCached = function (
+    this: { name: string; layoutCache?: object; layoutRun(t: string): unknown },
+    text: string,
+  ) {
+    if (!this.layoutCache) return this.layoutRun(text); // the document asked for no cache
+    let words = layouts.get(this.name);
+    if (!words || words.size >= MAX_LAYOUTS) layouts.set(this.name, (words = new Map()));
+    let run = words.get(text);
+    if (run === undefined) words.set(text, (run = this.layoutRun(text)));
+    return run;
+  };
+}
+
 export async function renderPdf(r: GapReport, options: PdfOptions = {}): Promise<Uint8Array> {
-  const buf = await engine().createPdf(pdfDocument(r, options)).getBuffer();
-  return new Uint8Array(buf);
+  return renderDefinition(pdfDocument(r, options));
+}
+
+/** A pdfmake document definition (pdf-doc.ts) as PDF bytes. */
+export async function renderDefinition(definition: object): Promise<Uint8Array> {
+  return new Uint8Array(await engine().createPdf(definition).getBuffer());
 }
