@@ -13,7 +13,7 @@ import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
 import { loadCrosswalk } from '../src/lib/node/crosswalk.ts';
 import { NotRegularFileError, OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';
 import { buildReport, institutionName } from '../src/lib/report/build.ts';
-import { FORMATS, renderPortable, TEXT_FORMATS, type Format } from '../src/lib/report/index.ts';
+import { FORMATS, renderReportAs, TEXT_FORMATS, type Format } from '../src/lib/report/index.ts';
 import { PAPERS, renderPdf, type Paper } from '../src/lib/report/pdf.ts';
 import { parseSelection, SelectionError } from '../src/lib/selection.ts';
 
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const report = buildReport(loaded.index, selection, today, { institution });
   progress(`rendering ${format}…`);
-  const output = format === 'pdf' ? await renderPdf(report, { paper }) : await renderPortable(report, format, ExcelJS);
+  const output = format === 'pdf' ? await renderPdf(report, { paper }) : await renderReportAs(report, format, ExcelJS);
   progress('');
   if (v.out) {
     try {

@@ -8,7 +8,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildReport } from '../lib/report/build.ts';
-import { MIME, renderPortable } from '../lib/report/index.ts';
+import { MIME, renderReportAs } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../lib/spreadsheet/export.ts';
@@ -51,7 +51,7 @@ export function downloads(site: Site): Download[] {
   return [
     ...(['csv', 'json', 'md'] as const).map((format) => ({
       path: `data/gap-report-all.${format}`,
-      render: () => renderPortable(site.report, format),
+      render: () => renderReportAs(site.report, format),
     })),
     { path: 'data/gap-report-all.pdf', input: () => all, render: () => renderPdf(site.report), ownProcess: true },
     { path: 'data/export/ipcle-crosswalk.json', render: async () => exportJson(check.content, data.version) },
@@ -78,7 +78,7 @@ export function downloads(site: Site): Download[] {
     {
       path: 'data/gap-report-all.xlsx',
       input: () => all,
-      render: () => renderPortable(site.report, 'xlsx', ExcelJS),
+      render: () => renderReportAs(site.report, 'xlsx', ExcelJS),
       write: (to: Writable) => writeXlsx(site.report, ExcelJS, to),
     },
     ...data.accreditors.map((a) => {
@@ -86,7 +86,7 @@ export function downloads(site: Site): Download[] {
       return {
         path: `data/reports/${a.id}.xlsx`,
         input: () => ({ report: report.keep() }),
-        render: () => renderPortable(report.take(), 'xlsx', ExcelJS),
+        render: () => renderReportAs(report.take(), 'xlsx', ExcelJS),
         write: (to: Writable) => writeXlsx(report.take(), ExcelJS, to),
       };
     }),

@@ -5,7 +5,7 @@
  */
 import { todayIso } from '../lib/dates.ts';
 import { renderReportHtml } from '../lib/report/html.ts';
-import { MIME, renderPortable, type Format } from '../lib/report/index.ts';
+import { MIME, renderReportAs, type Format } from '../lib/report/index.ts';
 import { PAPERS, type Paper } from '../lib/report/pdf-doc.ts';
 import { readReportLink } from '../lib/report/link.ts';
 import type { GapReport } from '../lib/report/schema.ts';
@@ -135,7 +135,7 @@ export async function initReportBuilder(): Promise<void> {
       const format = btn.dataset.format as Exclude<Format, 'pdf'>;
       return run(format.toUpperCase(), async () => {
         const excel = format === 'xlsx' ? (await import('exceljs')).default : undefined;
-        download(`${stem}.${format}`, await renderPortable(report, format, excel), MIME[format]);
+        download(`${stem}.${format}`, await renderReportAs(report, format, excel), MIME[format]);
       });
     });
   }

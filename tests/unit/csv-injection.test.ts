@@ -7,7 +7,7 @@ import { loadFiles, readContentDir } from '../../src/lib/content.ts';
 import { csvField, neutraliseFormulaCell, restoreFormulaCell } from '../../src/lib/csv.ts';
 import { loadCrosswalk } from '../../src/lib/node/crosswalk.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
-import { renderPortable } from '../../src/lib/report/index.ts';
+import { renderReportAs } from '../../src/lib/report/index.ts';
 import { exportTables, renderCsvFiles } from '../../src/lib/spreadsheet/export.ts';
 import { planImport } from '../../src/lib/spreadsheet/import.ts';
 import { csvWorkbook, parseCsv } from '../../src/lib/spreadsheet/read.ts';
@@ -88,7 +88,7 @@ describe('CSV formula injection', () => {
   it('the gap report CSV (CLI, browser report builder and site download) neutralises every formula cell', async () => {
     process.env.CROSSWALK_DATA_VERSION = 'fixture';
     const { index } = loadCrosswalk(hostileContent(), { today: TODAY });
-    const csv = (await renderPortable(buildReport(index, everything(TODAY), TODAY), 'csv')) as string;
+    const csv = (await renderReportAs(buildReport(index, everything(TODAY), TODAY), 'csv')) as string;
     expect(csv).toContain(`"'${HYPERLINK.replace(/"/g, '""')}"`);
     expect(csv).toContain(`"'${DASH}"`);
     expect(csv).toContain(`"'@Safe Learning Climate"`);

@@ -7,7 +7,7 @@ import { agreementLine } from '../../src/lib/report/agreement.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { renderCsv } from '../../src/lib/report/csv.ts';
 import { renderReportHtml } from '../../src/lib/report/html.ts';
-import { renderPortable } from '../../src/lib/report/index.ts';
+import { renderReportAs } from '../../src/lib/report/index.ts';
 import { renderMarkdown } from '../../src/lib/report/markdown.ts';
 import { renderPdf } from '../../src/lib/report/pdf.ts';
 import { gapReportSchema, type GapReport } from '../../src/lib/report/schema.ts';
@@ -129,7 +129,7 @@ describe('review agreement in every format', () => {
   });
 
   it('XLSX sheet and PDF section', async () => {
-    const bytes = (await renderPortable(report, 'xlsx', ExcelJS)) as Uint8Array;
+    const bytes = (await renderReportAs(report, 'xlsx', ExcelJS)) as Uint8Array;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const ws = wb.getWorksheet('Review agreement')!;

@@ -7,7 +7,7 @@ import type { Selection } from '../../src/lib/coverage.ts';
 import { buildReport, institutionName, MAX_INSTITUTION_CHARS } from '../../src/lib/report/build.ts';
 import { bodyGroups, evidenceRows, moreActFirst } from '../../src/lib/report/committee.ts';
 import { renderReportHtml } from '../../src/lib/report/html.ts';
-import { renderPortable } from '../../src/lib/report/index.ts';
+import { renderReportAs } from '../../src/lib/report/index.ts';
 import { renderMarkdown } from '../../src/lib/report/markdown.ts';
 import { renderPdf } from '../../src/lib/report/pdf.ts';
 import { availablePresets, PRESETS, presetParams } from '../../src/lib/report/presets.ts';
@@ -162,7 +162,7 @@ describe('committee sections in Markdown, HTML and XLSX', () => {
     );
   });
   it('XLSX reads back with the act-first, model wording and evidence sheets', async () => {
-    const bytes = (await renderPortable(gammaOnly, 'xlsx', ExcelJS)) as Uint8Array;
+    const bytes = (await renderReportAs(gammaOnly, 'xlsx', ExcelJS)) as Uint8Array;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
     const values = (name: string) =>

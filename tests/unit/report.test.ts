@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STATUSES, type Selection } from '../../src/lib/coverage.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { csvField, renderCsv } from '../../src/lib/report/csv.ts';
-import { renderJson, renderPortable } from '../../src/lib/report/index.ts';
+import { renderJson, renderReportAs } from '../../src/lib/report/index.ts';
 import { renderMarkdown } from '../../src/lib/report/markdown.ts';
 import { renderPdf } from '../../src/lib/report/pdf.ts';
 import { gapReportSchema } from '../../src/lib/report/schema.ts';
@@ -110,7 +110,7 @@ describe('carried-forward evidence in every format', () => {
       'A-2',
       '',
     ]);
-    const bytes = (await renderPortable(later, 'xlsx', ExcelJS)) as Uint8Array;
+    const bytes = (await renderReportAs(later, 'xlsx', ExcelJS)) as Uint8Array;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const m = wb.getWorksheet('Matrix')!;
@@ -149,7 +149,7 @@ describe('formats', () => {
   });
 
   it('XLSX has the documented sheets, frozen headers, autofilter, status as text and fill', async () => {
-    const bytes = (await renderPortable(report, 'xlsx', ExcelJS)) as Uint8Array;
+    const bytes = (await renderReportAs(report, 'xlsx', ExcelJS)) as Uint8Array;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS]);

@@ -62,10 +62,15 @@ describe('writeFolderAtomic', () => {
     symlinkSync(join(root, 'real'), join(root, 'link'));
     writeFileSync(join(root, 'file'), 'keep');
     execFileSync('mkfifo', [join(root, 'fifo')]);
-    for (const t of ['link', 'file', 'fifo'])
-      expect(() => writeFolderAtomic(join(root, t), files({ 'a.json': 'A' }), { force: true }), t).toThrow(
-        NotRegularFileError,
-      );
+    for (const [t, what] of [
+      ['link', 'a symbolic link'],
+      ['file', 'a regular file'],
+      ['fifo', 'a named pipe (FIFO)'],
+    ]) {
+      const write = () => writeFolderAtomic(join(root, t!), files({ 'a.json': 'A' }), { force: true });
+      expect(write, t).toThrow(NotRegularFileError);
+      expect(write, t).toThrow(`${t} is ${what}, not a folder; refusing to replace it`);
+    }
     mkdirSync(join(root, 'out'));
     symlinkSync('/etc/passwd', join(root, 'out/a.json'));
     expect(() => writeFolderAtomic(join(root, 'out'), files({ 'a.json': 'A' }), { force: true })).toThrow(

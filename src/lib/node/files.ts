@@ -29,21 +29,27 @@ export class OutputExistsError extends Error {
 /** The target exists and is not a regular file: replacing it could break the system or leave the file. */
 export class NotRegularFileError extends Error {
   readonly path: string;
-  constructor(path: string, what: string) {
-    super(`${path} is ${what}, not a regular file; refusing to replace it even with --force: choose another --out`);
+  constructor(path: string, what: string, expected = 'a regular file') {
+    super(`${path} is ${what}, not ${expected}; refusing to replace it even with --force: choose another --out`);
     this.name = 'NotRegularFileError';
     this.path = path;
   }
 }
 
-function describe(st: Stats): string {
+/** What a file-system entry is, in words for a message ("… is a folder, not a regular file"); Stats and Dirent alike. */
+export function fileKind(
+  st: Pick<
+    Stats,
+    'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket' | 'isFile'
+  >,
+): string {
   if (st.isSymbolicLink()) return 'a symbolic link';
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isCharacterDevice()) return 'a character device';
   if (st.isBlockDevice()) return 'a block device';
   if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return st.isFile() ? 'a regular file' : 'not a regular file';
 }
 
 /** lstat without following links; undefined when nothing is there. */
@@ -114,7 +120,7 @@ const NO_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'E
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: { force?: boolean } = {}): void {
   const existing = statOf(path);
-  if (existing && !existing.isFile()) throw new NotRegularFileError(path, describe(existing));
+  if (existing && !existing.isFile()) throw new NotRegularFileError(path, fileKind(existing));
   if (existing && !options.force) throw new OutputExistsError(path);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = createTemp(path);
@@ -127,7 +133,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     if (options.force) {
       // Checked again just before the rename: the window for a swap is as small as it can be made.
       const now = statOf(path);
-      if (now && !now.isFile()) throw new NotRegularFileError(path, describe(now));
+      if (now && !now.isFile()) throw new NotRegularFileError(path, fileKind(now));
       renameSync(tmp.path, path);
       temps.delete(tmp.path);
       return;
@@ -138,7 +144,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       const code = (e as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') {
         const now = statOf(path);
-        throw now && !now.isFile() ? new NotRegularFileError(path, describe(now)) : new OutputExistsError(path);
+        throw now && !now.isFile() ? new NotRegularFileError(path, fileKind(now)) : new OutputExistsError(path);
       }
       if (!NO_LINK.has(code)) throw e;
       writeExclusive(path, data);

@@ -3,7 +3,8 @@
  * `.csv` symlinked to /dev/zero would otherwise block or never end. The file is opened first and then
  * examined, so what is checked is what is read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { fileKind } from './files.ts';
 import { megabytes as mb } from '../spreadsheet/limits.ts';
 
 export class InputError extends Error {
@@ -11,15 +12,6 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
-}
-
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'a folder';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
 }
 
 /** The bytes of a regular file of at most `maxBytes`; throws InputError with what was found otherwise. */
@@ -35,7 +27,7 @@ export function readRegularFile(path: string, maxBytes: number): Uint8Array {
     const st = fstatSync(fd);
     if (!st.isFile())
       throw new InputError(
-        `${path} is ${kindOf(st)}, not a regular file; give the path of an exported .xlsx or .csv file`,
+        `${path} is ${fileKind(st)}, not a regular file; give the path of an exported .xlsx or .csv file`,
       );
     if (st.size > maxBytes)
       throw new InputError(`${path} is ${mb(st.size)}; at most ${mb(maxBytes)} can be imported at once`);

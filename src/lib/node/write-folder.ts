@@ -5,17 +5,9 @@
  * old and new files mixed. Signals wait for the swap; a staging folder is removed on SIGINT/SIGTERM.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { NotRegularFileError, OutputExistsError, SIGNALS, statOf, writeFileAtomic } from './files.ts';
-
-function kind(st: Stats): string {
-  if (st.isSymbolicLink()) return 'a symbolic link';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return st.isDirectory() ? 'a folder' : 'a file';
-}
+import { fileKind, NotRegularFileError, OutputExistsError, SIGNALS, statOf, writeFileAtomic } from './files.ts';
 
 /** Every regular file under `dir` (relative, '/'-separated); anything else is refused. */
 function filesUnder(dir: string, rel = ''): string[] {
@@ -23,7 +15,7 @@ function filesUnder(dir: string, rel = ''): string[] {
     const name = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) return filesUnder(dir, name);
     if (e.isFile()) return [name];
-    throw new NotRegularFileError(join(dir, name), kind(lstatSync(join(dir, name))));
+    throw new NotRegularFileError(join(dir, name), fileKind(lstatSync(join(dir, name))));
   });
 }
 
@@ -31,7 +23,7 @@ function filesUnder(dir: string, rel = ''): string[] {
 function plan(dir: string, names: readonly string[], force: boolean): string[] {
   const st = statOf(dir);
   if (!st) return [];
-  if (!st.isDirectory()) throw new NotRegularFileError(dir, kind(st));
+  if (!st.isDirectory()) throw new NotRegularFileError(dir, fileKind(st), 'a folder');
   const here = resolve(process.cwd());
   const target = resolve(dir);
   if (here === target || here.startsWith(target + sep))
@@ -45,7 +37,7 @@ function plan(dir: string, names: readonly string[], force: boolean): string[] {
     );
   for (const n of names) {
     const s = statOf(join(dir, n));
-    if (s && !s.isFile()) throw new NotRegularFileError(join(dir, n), kind(s));
+    if (s && !s.isFile()) throw new NotRegularFileError(join(dir, n), fileKind(s));
   }
   return existing.filter((f) => !wanted.has(f));
 }

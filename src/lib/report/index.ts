@@ -21,8 +21,8 @@ export function renderJson(report: GapReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Render in any format except PDF (which is Node-only, see pdf.ts). */
-export async function renderPortable(
+/** The report as a file in any format but PDF, the same in the browser and in Node (PDF: pdf.ts in Node, src/scripts/report-pdf.ts in the browser). */
+export async function renderReportAs(
   report: GapReport,
   format: Exclude<Format, 'pdf'>,
   excel?: typeof ExcelJSNs,
