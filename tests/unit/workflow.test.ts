@@ -101,6 +101,20 @@ describe('GitHub workflows', () => {
     });
   });
 
+  it('every site build restores the downloads cache first, from the folder the build uses', () => {
+    for (const [name, wf] of [
+      ['ci.yml', ci],
+      ['deploy.yml', deploy],
+    ] as const) {
+      const steps = Object.values(jobsOf(wf)).find((j) => j.steps.some((s) => s.run === 'npm run build'))!.steps;
+      const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      expect(cache, name).toBeGreaterThanOrEqual(0);
+      expect(cache, name).toBeLessThan(steps.findIndex((s) => s.run === 'npm run build'));
+      expect(steps[cache]!.uses, name).toMatch(/^actions\/cache@[0-9a-f]{40}$/);
+      expect(steps[cache]!.with?.path, name).toBe('.cache/ipcle-downloads');
+    }
+  });
+
   it('every npm script a workflow calls exists in package.json', () => {
     for (const wf of [ci, deploy])
       for (const cmd of npmCommands(runs(wf).join('\n')))
