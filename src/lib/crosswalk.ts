@@ -128,9 +128,15 @@ export function reviewStatus(reviews: readonly { profession: string; verdict: 'a
   status: ReviewStatus;
   agreedBy: string[];
 } {
-  if (reviews.length === 0) return { status: 'proposed', agreedBy: [] }; // most mappings: skip the allocations below
-  const agreedBy = [...new Set(reviews.filter((r) => r.verdict === 'agree').map((r) => r.profession))].sort();
-  if (reviews.some((r) => r.verdict === 'dissent')) return { status: 'disputed', agreedBy };
+  if (reviews.length === 0) return { status: 'proposed', agreedBy: [] }; // most mappings
+  // One loop into a small array: this runs for every reviewed mapping of the crosswalk.
+  const agreedBy: string[] = [];
+  let dissent = false;
+  for (const r of reviews)
+    if (r.verdict === 'dissent') dissent = true;
+    else if (!agreedBy.includes(r.profession)) agreedBy.push(r.profession);
+  if (agreedBy.length > 1) agreedBy.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (dissent) return { status: 'disputed', agreedBy };
   return { status: agreedBy.length >= 2 ? 'reviewed' : 'proposed', agreedBy };
 }
 

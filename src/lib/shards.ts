@@ -7,7 +7,7 @@
  */
 import { selectAccreditors, type Selection } from './coverage.ts';
 import { indexCrosswalk, type CrosswalkData, type CrosswalkIndex, type StandardRec } from './crosswalk.ts';
-import { compareWording, MODEL_WORDING_LIMIT, wordingOf } from './report/committee-model.ts';
+import { bestWording } from './report/committee-model.ts';
 import { buildReport, type ReportOptions } from './report/build.ts';
 import type { GapReport } from './report/schema.ts';
 import { parseSelection, type SelectionInput } from './selection.ts';
@@ -58,8 +58,7 @@ export function splitCrosswalk(ix: CrosswalkIndex): {
     for (const e of ix.data.editions) {
       const a = ix.accreditors.get(e.accreditor);
       if (!a) continue;
-      const best = wordingOf(ix, a, e, c.id, false).sort(compareWording).slice(0, MODEL_WORDING_LIMIT);
-      for (const w of best) {
+      for (const w of bestWording(ix, [{ a, e, selected: false }], c.id)) {
         const s = ix.standards.get(w.id)!;
         standards.push({ ...s, mappings: s.mappings.filter((m) => m.characteristic === c.id) });
       }

@@ -88,10 +88,18 @@ function statusByRank(rank: number, reviewed: boolean): Status {
 /** Qualifiers of a cell's evidence: which weaker kinds of evidence all of its standards share. */
 export function qualifiersOf(standards: readonly CellStandard[]): Qualifier[] {
   if (standards.length === 0) return [];
+  let verified = false;
+  let binding = false;
+  let reviewed = false;
+  for (const s of standards) {
+    verified ||= s.verification === 'verified';
+    binding ||= s.bindingness !== 'guidance';
+    reviewed ||= s.review === 'reviewed';
+  }
   const out: Qualifier[] = [];
-  if (standards.every((s) => s.verification !== 'verified')) out.push('secondary-only');
-  if (standards.every((s) => s.bindingness === 'guidance')) out.push('guidance-only');
-  if (standards.every((s) => s.review !== 'reviewed')) out.push('proposed-only');
+  if (!verified) out.push('secondary-only');
+  if (!binding) out.push('guidance-only');
+  if (!reviewed) out.push('proposed-only');
   return out;
 }
 

@@ -17,19 +17,21 @@ export interface InitiativeOpportunity {
 export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
   return ix.data.initiatives.map((it) => {
     const byStandard = new Map<string, InitiativeStandard>();
+    let bodies = 0;
     for (const b of cov.bodies) {
+      const before = byStandard.size;
       for (const c of it.characteristics) {
         for (const s of cellFor(ix, b.edition!.id, c).standards) {
           const have = byStandard.get(s.id);
           if (have) {
             have.characteristics.push(c);
             if (STRENGTH_ORDER[s.strength] < STRENGTH_ORDER[have.strength]) have.strength = s.strength;
-          } else byStandard.set(s.id, Object.assign({}, s, { characteristics: [c], body: b.accreditor.id }));
+          } else byStandard.set(s.id, { ...s, characteristics: [c], body: b.accreditor.id });
         }
       }
+      if (byStandard.size > before) bodies++; // a standard belongs to one body: new ones are this body's
     }
-    const standards = [...byStandard.values()];
-    return { initiative: it, standards, bodies: new Set(standards.map((s) => s.body)).size };
+    return { initiative: it, standards: [...byStandard.values()], bodies };
   });
 }
 

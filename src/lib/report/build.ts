@@ -8,6 +8,7 @@ import {
   QUALIFIERS,
   reciprocity,
   zeroCounts,
+  type Coverage,
   type Selection,
 } from '../coverage.ts';
 import type { CrosswalkIndex } from '../crosswalk.ts';
@@ -146,43 +147,7 @@ export function buildReport(
         }),
       })),
     })),
-    gaps: cov.rows.flatMap((r) =>
-      r.cells.flatMap((c, i) =>
-        c.status === 'gap'
-          ? [
-              {
-                characteristic: r.characteristic.id,
-                body: cov.bodies[i]!.accreditor.id,
-                edition: cov.bodies[i]!.edition!.id,
-              },
-            ]
-          : [],
-      ),
-    ),
-    opportunityCells: cov.rows.flatMap((r) =>
-      r.cells.flatMap((c, i) =>
-        c.status === 'opportunity'
-          ? [
-              {
-                characteristic: r.characteristic.id,
-                body: cov.bodies[i]!.accreditor.id,
-                edition: cov.bodies[i]!.edition!.id,
-                standards: c.standards.map((s) => s.id),
-              },
-            ]
-          : [],
-      ),
-    ),
-    recommendations: recommendationsFor(
-      ix,
-      cov.rows.flatMap((r) =>
-        r.cells.flatMap((c, i) =>
-          c.status === 'gap' || c.status === 'opportunity'
-            ? [{ characteristic: r.characteristic.id, edition: cov.bodies[i]!.edition!.id }]
-            : [],
-        ),
-      ),
-    ),
+    ...gapAndOpportunityCells(ix, cov),
     actFirst: actFirst(cov),
     modelWording: modelWording(ix, cov, sel.on),
     professions: byProfession(cov),
@@ -204,6 +169,29 @@ export function buildReport(
       characteristics: cov.rows.map((r) => r.characteristic.id),
     }),
   };
+}
+
+/** The report's gap cells, opportunity cells and the recommendations that target them, in one pass over the cells. */
+function gapAndOpportunityCells(
+  ix: CrosswalkIndex,
+  cov: Coverage,
+): Pick<GapReport, 'gaps' | 'opportunityCells' | 'recommendations'> {
+  const gaps: GapReport['gaps'] = [];
+  const opportunityCells: GapReport['opportunityCells'] = [];
+  const targets: { characteristic: string; edition: string }[] = [];
+  for (const r of cov.rows)
+    r.cells.forEach((c, i) => {
+      if (c.status !== 'gap' && c.status !== 'opportunity') return;
+      const cell = {
+        characteristic: r.characteristic.id,
+        body: cov.bodies[i]!.accreditor.id,
+        edition: cov.bodies[i]!.edition!.id,
+      };
+      if (c.status === 'gap') gaps.push(cell);
+      else opportunityCells.push({ ...cell, standards: c.standards.map((s) => s.id) });
+      targets.push({ characteristic: cell.characteristic, edition: cell.edition });
+    });
+  return { gaps, opportunityCells, recommendations: recommendationsFor(ix, targets) };
 }
 
 /** The recommendations that target the report's gap and opportunity cells, each with the cells it targets there. */

@@ -6,6 +6,7 @@ import {
   editionOn,
   STRENGTH_ORDER,
   STRENGTH_WEIGHT,
+  type CellStandard,
   type Coverage,
   type Severity,
 } from '../coverage.ts';
@@ -56,6 +57,19 @@ export function actFirst(cov: Coverage): GapReport['actFirst'] {
 
 export type Wording = GapReport['modelWording'][number]['standards'][number];
 
+/** An edition whose language may serve as model wording, and whether its body is one of the selection. */
+export interface WordingSource {
+  a: AccreditorRec;
+  e: EditionRec;
+  selected: boolean;
+}
+
+/** A model wording candidate before it is written out: enough to rank it. */
+interface Candidate extends WordingSource {
+  s: CellStandard;
+  support: number;
+}
+
 /**
  * For each characteristic with a gap in the selection: the strongest explicit or partial language in
  * any body's edition in force on the date (selected or not), strongest and best evidenced first.
@@ -66,49 +80,53 @@ export function modelWording(ix: CrosswalkIndex, cov: Coverage, on: string): Gap
   const selected = new Set(cov.bodies.map((b) => b.accreditor.id));
   const inForce = ix.data.accreditors.flatMap((a) => {
     const e = editionOn(ix, a.id, on);
-    return e ? [{ a, e }] : [];
+    return e ? [{ a, e, selected: selected.has(a.id) }] : [];
   });
-  return gapChars.map((characteristic) => {
-    const found = inForce.flatMap(({ a, e }) => wordingOf(ix, a, e, characteristic, selected.has(a.id)));
-    found.sort(compareWording);
-    return { characteristic, standards: found.slice(0, MODEL_WORDING_LIMIT) };
-  });
+  return gapChars.map((characteristic) => ({ characteristic, standards: bestWording(ix, inForce, characteristic) }));
 }
 
-/** One edition's explicit and partial language for a characteristic, as model wording candidates. */
-export function wordingOf(
-  ix: CrosswalkIndex,
-  a: AccreditorRec,
-  e: EditionRec,
-  characteristic: string,
-  selected: boolean,
-): Wording[] {
-  const found: Wording[] = [];
-  for (const s of cellFor(ix, e.id, characteristic).standards) {
-    if (s.strength === 'implicit') continue;
-    found.push({
-      ...s,
-      body: a.id,
-      bodyLabel: a.label,
-      bodyName: a.name,
-      edition: e.id,
-      editionLabel: `${e.title} (${e.edition})`,
-      textRead: e.textRead,
-      support: Math.round(STRENGTH_WEIGHT[s.strength] * BINDING_WEIGHT[s.bindingness] * 100) / 100,
-      selected,
-    });
-  }
-  return found;
+/**
+ * The MODEL_WORDING_LIMIT strongest explicit or partial standards for a characteristic in the given
+ * editions, in `compareCandidates` order (ties keep the editions' order). Only those few are written
+ * out: a report ranks every in-force edition's language for every gap.
+ */
+export function bestWording(ix: CrosswalkIndex, sources: readonly WordingSource[], characteristic: string): Wording[] {
+  const best: Candidate[] = [];
+  for (const { a, e, selected } of sources)
+    for (const s of cellFor(ix, e.id, characteristic).standards) {
+      if (s.strength === 'implicit') continue;
+      const c = { a, e, selected, s, support: supportOf(s) };
+      let at = best.length;
+      while (at > 0 && compareCandidates(c, best[at - 1]!) < 0) at--;
+      if (at < MODEL_WORDING_LIMIT) {
+        best.splice(at, 0, c);
+        if (best.length > MODEL_WORDING_LIMIT) best.pop();
+      }
+    }
+  return best.map(({ a, e, selected, s, support }) => ({
+    ...s,
+    body: a.id,
+    bodyLabel: a.label,
+    bodyName: a.name,
+    edition: e.id,
+    editionLabel: `${e.title} (${e.edition})`,
+    textRead: e.textRead,
+    support,
+    selected,
+  }));
 }
+
+const supportOf = (s: CellStandard) =>
+  Math.round(STRENGTH_WEIGHT[s.strength] * BINDING_WEIGHT[s.bindingness] * 100) / 100;
 
 /** Model wording order: strongest, best supported, verified and reviewed first; then by body and code. */
-export function compareWording(x: Wording, y: Wording): number {
+function compareCandidates(x: Candidate, y: Candidate): number {
   return (
-    STRENGTH_ORDER[x.strength] - STRENGTH_ORDER[y.strength] ||
+    STRENGTH_ORDER[x.s.strength] - STRENGTH_ORDER[y.s.strength] ||
     y.support - x.support ||
-    Number(y.verification === 'verified') - Number(x.verification === 'verified') ||
-    Number(y.review === 'reviewed') - Number(x.review === 'reviewed') ||
-    x.bodyLabel.localeCompare(y.bodyLabel) ||
-    compareCodes(x.code, y.code)
+    Number(y.s.verification === 'verified') - Number(x.s.verification === 'verified') ||
+    Number(y.s.review === 'reviewed') - Number(x.s.review === 'reviewed') ||
+    x.a.label.localeCompare(y.a.label) ||
+    compareCodes(x.s.code, y.s.code)
   );
 }

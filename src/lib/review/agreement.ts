@@ -10,7 +10,7 @@ import type { ReviewedMapping } from './records.ts';
 /** What the statistics read of a mapping (a ReviewedMapping fits; so does the report's index data). */
 export type RatedMapping = Pick<
   ReviewedMapping,
-  'key' | 'standard' | 'code' | 'accreditor' | 'characteristic' | 'strength' | 'reviews'
+  'standard' | 'code' | 'accreditor' | 'characteristic' | 'strength' | 'reviews'
 >;
 
 /**
@@ -47,7 +47,7 @@ class FleissSums {
     if (n < 2) return;
     this.subjects++;
     this.ratings += n;
-    row.forEach((c, j) => (this.perCategory[j] = (this.perCategory[j] ?? 0) + c));
+    for (let j = 0; j < row.length; j++) this.perCategory[j] = (this.perCategory[j] ?? 0) + row[j]!;
     this.observed += (squares - n) / (n * (n - 1));
   }
 
@@ -106,11 +106,12 @@ export interface AgreementRow {
   method: 'fleiss' | 'cohen';
 }
 
+/** A reviewer's dissent, as the review page and every report format show it. */
 export interface Dissent {
-  key: string;
   standard: string;
   code: string;
-  accreditor: string;
+  /** The body's ID. */
+  body: string;
   characteristic: string;
   reviewer: string;
   profession: string;
@@ -140,9 +141,11 @@ export function kappaText(k: number | undefined, mappings: number): string {
 
 const VERDICT_INDEX = { agree: 0, dissent: 1 } as const;
 
-function verdictCounts(reviews: readonly MappingReview[]): number[] {
-  const row = [0, 0];
-  for (const r of reviews) row[VERDICT_INDEX[r.verdict]]!++;
+/** Fills `row` with the number of agreeing and dissenting reviews (in VERDICT_INDEX order). */
+function countVerdicts(reviews: readonly MappingReview[], row: number[]): number[] {
+  row[VERDICT_INDEX.agree] = 0;
+  row[VERDICT_INDEX.dissent] = 0;
+  for (const r of reviews) row[r.verdict === 'agree' ? VERDICT_INDEX.agree : VERDICT_INDEX.dissent]!++;
   return row;
 }
 
@@ -196,13 +199,14 @@ class PairSums {
   }
 }
 
-function sumsFor<S>(groups: Map<string, S>, key: string, make: () => S): S {
+function sumsFor<S>(groups: Map<string, S>, key: string, Sums: new () => S): S {
   let sums = groups.get(key);
-  if (!sums) groups.set(key, (sums = make()));
+  if (!sums) groups.set(key, (sums = new Sums()));
   return sums;
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byProfession = (a: MappingReview, b: MappingReview) => byKey(a.profession, b.profession);
 function rows<S extends { row(key: string): AgreementRow }>(
   groups: Map<string, S>,
   order: (a: string, b: string) => number,
@@ -210,50 +214,61 @@ function rows<S extends { row(key: string): AgreementRow }>(
   return [...groups.keys()].sort(order).map((k) => groups.get(k)!.row(k));
 }
 
-/** Each profession's verdict on a mapping: its earliest review, so a second reviewer of one profession does not count twice. */
-function verdictsByProfession(m: RatedMapping): Map<string, MappingReview> {
-  const out = new Map<string, MappingReview>();
-  for (const r of m.reviews) {
-    const have = out.get(r.profession);
-    if (!have || r.date < have.date) out.set(r.profession, r);
+/**
+ * Each profession's verdict on a mapping, professions in order: its earliest review, so a second
+ * reviewer of one profession does not count twice. Small arrays, not a map: a mapping has few reviews.
+ */
+function verdictsByProfession(reviews: readonly MappingReview[], out: MappingReview[]): MappingReview[] {
+  out.length = 0;
+  for (const r of reviews) {
+    let i = 0;
+    while (i < out.length && out[i]!.profession !== r.profession) i++;
+    if (i === out.length) out.push(r);
+    else if (r.date < out[i]!.date) out[i] = r;
   }
-  return out;
+  return out.length > 1 ? out.sort(byProfession) : out;
 }
 
 /**
- * Every figure in one pass over the mappings, with running sums per group (it runs for every report,
- * over every mapping of the selection). Profession pairs: only the professions each mapping has are
- * paired (asking every pair of every mapping made the site build quadratic in reviewed mappings).
+ * Every figure as running sums per group, one mapping at a time (it runs for every report, over every
+ * mapping of the selection). Profession pairs: only the professions each mapping has are paired (asking
+ * every pair of every mapping made the site build quadratic in reviewed mappings). `add` keeps nothing of
+ * the mapping it is given but copies of its fields, so a caller may reuse one object for every mapping.
  */
-export function agreement(mappings: readonly RatedMapping[]): Agreement {
-  const overall = new GroupSums();
-  const bodies = new Map<string, GroupSums>();
-  const characteristics = new Map<string, GroupSums>();
-  const pairs = new Map<string, PairSums>();
-  const dissents: Dissent[] = [];
-  for (const m of mappings) {
-    if (m.reviews.length === 0) continue;
-    const counts = verdictCounts(m.reviews);
-    overall.add(counts);
-    sumsFor(bodies, m.accreditor, () => new GroupSums()).add(counts);
-    sumsFor(characteristics, m.characteristic, () => new GroupSums()).add(counts);
+export class AgreementSums {
+  private overall = new GroupSums();
+  private bodies = new Map<string, GroupSums>();
+  private characteristics = new Map<string, GroupSums>();
+  // First profession -> second -> sums: no joined key string per pair and mapping.
+  private pairs = new Map<string, Map<string, PairSums>>();
+  private dissents: Dissent[] = [];
+  // Scratch rows, filled anew for each mapping (the sums keep numbers, never the rows).
+  private counts = [0, 0];
+  private verdicts: MappingReview[] = [];
+
+  add(m: RatedMapping): void {
+    if (m.reviews.length === 0) return;
+    const counts = countVerdicts(m.reviews, this.counts);
+    this.overall.add(counts);
+    sumsFor(this.bodies, m.accreditor, GroupSums).add(counts);
+    sumsFor(this.characteristics, m.characteristic, GroupSums).add(counts);
     if (m.reviews.length >= 2) {
-      const verdicts = [...verdictsByProfession(m)].sort(([a], [b]) => byKey(a, b));
-      for (let i = 0; i < verdicts.length; i++)
+      const verdicts = verdictsByProfession(m.reviews, this.verdicts);
+      for (let i = 0; i < verdicts.length - 1; i++) {
+        const x = verdicts[i]!;
+        let withX = this.pairs.get(x.profession);
+        if (!withX) this.pairs.set(x.profession, (withX = new Map()));
         for (let j = i + 1; j < verdicts.length; j++)
-          sumsFor(pairs, `${verdicts[i]![0]}+${verdicts[j]![0]}`, () => new PairSums()).add(
-            verdicts[i]![1],
-            verdicts[j]![1],
-          );
+          sumsFor(withX, verdicts[j]!.profession, PairSums).add(x, verdicts[j]!);
+      }
     }
-    if (counts[VERDICT_INDEX.dissent] === 0) continue;
+    if (counts[VERDICT_INDEX.dissent] === 0) return;
     for (const r of m.reviews)
       if (r.verdict === 'dissent')
-        dissents.push({
-          key: m.key,
+        this.dissents.push({
           standard: m.standard,
           code: m.code,
-          accreditor: m.accreditor,
+          body: m.accreditor,
           characteristic: m.characteristic,
           reviewer: r.reviewer,
           profession: r.profession,
@@ -263,12 +278,25 @@ export function agreement(mappings: readonly RatedMapping[]): Agreement {
           ...(r.note !== undefined && { note: r.note }),
         });
   }
-  const locale = (a: string, b: string) => a.localeCompare(b);
-  return {
-    overall: overall.row('all'),
-    byBody: rows(bodies, locale),
-    byCharacteristic: rows(characteristics, locale),
-    byProfessionPair: rows(pairs, byKey),
-    dissents,
-  };
+
+  result(): Agreement {
+    const locale = (a: string, b: string) => a.localeCompare(b);
+    return {
+      overall: this.overall.row('all'),
+      byBody: rows(this.bodies, locale),
+      byCharacteristic: rows(this.characteristics, locale),
+      byProfessionPair: rows(
+        new Map([...this.pairs].flatMap(([x, withX]) => [...withX].map(([y, sums]) => [`${x}+${y}`, sums] as const))),
+        byKey,
+      ),
+      dissents: this.dissents,
+    };
+  }
+}
+
+/** The agreement figures of a set of mappings. */
+export function agreement(mappings: Iterable<RatedMapping>): Agreement {
+  const sums = new AgreementSums();
+  for (const m of mappings) sums.add(m);
+  return sums.result();
 }

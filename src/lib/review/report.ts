@@ -4,75 +4,78 @@
  */
 import type { CrosswalkIndex } from '../crosswalk.ts';
 import type { GapReport } from '../report/schema.ts';
-import { agreement, type RatedMapping } from './agreement.ts';
-import { mappingKey } from './records.ts';
+import { AgreementSums, type RatedMapping } from './agreement.ts';
 
 export type ReportReviews = GapReport['reviewAgreement'];
 
 /**
- * The mappings of `editions` to `characteristics` that have reviews, in the shape the statistics read,
- * and how many mappings there are in all (unreviewed ones change no statistic, so they are only counted).
+ * The agreement figures over the mappings of `editions` to `characteristics`, one pass: unreviewed
+ * mappings change no statistic, so they are only counted; each reviewed one is added to the running sums
+ * (through one reused object: this runs over every mapping of every report) and gets its line.
  */
-export function ratedMappings(
-  ix: CrosswalkIndex,
-  scope: { editions: readonly string[]; characteristics: readonly string[] },
-): { rated: RatedMapping[]; total: number } {
-  const chars = new Set(scope.characteristics);
-  const rated: RatedMapping[] = [];
-  let total = 0;
-  for (const edition of scope.editions) {
-    const accreditor = ix.editions.get(edition)?.accreditor ?? '';
-    for (const s of ix.standardsByEdition.get(edition) ?? [])
-      for (const m of s.mappings) {
-        if (!chars.has(m.characteristic)) continue;
-        total++;
-        if (!m.reviews?.length) continue;
-        rated.push({
-          key: mappingKey(s.id, m.characteristic),
-          standard: s.id,
-          code: s.code,
-          accreditor,
-          characteristic: m.characteristic,
-          strength: m.strength,
-          reviews: m.reviews,
-        });
-      }
-  }
-  return { rated, total };
-}
-
 export function reportReviews(
   ix: CrosswalkIndex,
   scope: { editions: readonly string[]; characteristics: readonly string[] },
 ): ReportReviews {
-  const { rated: reviewed, total } = ratedMappings(ix, scope);
-  const a = agreement(reviewed);
+  const chars = new Set(scope.characteristics);
+  const sums = new AgreementSums();
+  const reviewed: ReportReviews['reviewed'] = [];
+  let total = 0;
+  let ratedTwice = 0;
+  const m: RatedMapping = {
+    standard: '',
+    code: '',
+    accreditor: '',
+    characteristic: '',
+    strength: 'explicit',
+    reviews: [],
+  };
+  for (const edition of scope.editions) {
+    m.accreditor = ix.editions.get(edition)?.accreditor ?? '';
+    for (const s of ix.standardsByEdition.get(edition) ?? [])
+      for (const mapping of s.mappings) {
+        if (!chars.has(mapping.characteristic)) continue;
+        total++;
+        if (!mapping.reviews?.length) continue;
+        m.standard = s.id;
+        m.code = s.code;
+        m.characteristic = mapping.characteristic;
+        m.strength = mapping.strength;
+        m.reviews = mapping.reviews;
+        sums.add(m);
+        if (m.reviews.length >= 2) ratedTwice++;
+        reviewed.push(reviewedRow(m));
+      }
+  }
+  const a = sums.result();
   return {
     mappings: total,
     withReviews: reviewed.length,
-    ratedTwice: reviewed.filter((m) => m.reviews.length >= 2).length,
+    ratedTwice,
     overall: a.overall,
     byBody: a.byBody,
     byCharacteristic: a.byCharacteristic,
     byProfessionPair: a.byProfessionPair,
-    reviewed: reviewed.map((m) => ({
-      standard: m.standard,
-      characteristic: m.characteristic,
-      reviews: m.reviews.length,
-      agreeing: m.reviews.filter((r) => r.verdict === 'agree').length,
-      professions: [...new Set(m.reviews.map((r) => r.profession))].sort(),
-    })),
-    dissents: a.dissents.map((d) => ({
-      standard: d.standard,
-      code: d.code,
-      body: d.accreditor,
-      characteristic: d.characteristic,
-      reviewer: d.reviewer,
-      profession: d.profession,
-      date: d.date,
-      strength: d.strength,
-      ...(d.suggestedStrength !== undefined && { suggestedStrength: d.suggestedStrength }),
-      ...(d.note !== undefined && { note: d.note }),
-    })),
+    reviewed,
+    dissents: a.dissents,
   };
 }
+
+/** A mapping's line in the report: how many reviews, how many agree, which professions (in order). */
+function reviewedRow(m: RatedMapping): ReportReviews['reviewed'][number] {
+  let agreeing = 0;
+  const professions: string[] = [];
+  for (const r of m.reviews) {
+    if (r.verdict === 'agree') agreeing++;
+    if (!professions.includes(r.profession)) professions.push(r.profession);
+  }
+  return {
+    standard: m.standard,
+    characteristic: m.characteristic,
+    reviews: m.reviews.length,
+    agreeing,
+    professions: professions.length > 1 ? professions.sort(byKey) : professions,
+  };
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
