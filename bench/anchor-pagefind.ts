@@ -11,7 +11,7 @@ export default function pagefindIndex(): AstroIntegration {
     name: 'bench-anchor-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        logger.info(`Pagefind indexed ${await indexWithPagefind(fileURLToPath(dir))} pages`);
+        logger.info(`Pagefind indexed ${(await indexWithPagefind(fileURLToPath(dir))).pages} pages`);
       },
     },
   };

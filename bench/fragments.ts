@@ -14,13 +14,16 @@ export interface Fragment {
 
 const SIGNATURE = 'pagefind_dcd';
 
+/** Every shard's fragments (pagefind/, pagefind-2/, …: src/integrations/pagefind.ts), by URL. */
 export function readFragments(siteOut: string): Map<string, Fragment> {
-  const dir = join(siteOut, 'pagefind', 'fragment');
   const out = new Map<string, Fragment>();
-  for (const name of readdirSync(dir)) {
-    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-    const f = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as Fragment;
-    out.set(f.url, f);
+  for (const shard of readdirSync(siteOut).filter((d) => d === 'pagefind' || /^pagefind-\d+$/.test(d))) {
+    const dir = join(siteOut, shard, 'fragment');
+    for (const name of readdirSync(dir)) {
+      const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+      const f = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as Fragment;
+      out.set(f.url, f);
+    }
   }
   return out;
 }

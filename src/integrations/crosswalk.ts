@@ -61,10 +61,10 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
       'astro:build:done': async ({ dir, logger }) => {
         const rendered = downloads;
         if (!rendered) throw new Error('the downloads were never started (no astro:build:setup)');
-        // Building the index is Pagefind's memory peak (about 50 bytes per indexed character): wait for
-        // the downloads processes to exit first, so the two peaks never add up.
-        const pages = await indexWithPagefind(fileURLToPath(dir), async () => logger.info(await rendered));
-        logger.info(`Pagefind indexed ${pages} pages`);
+        // Pagefind's memory grows with the pages it indexes: wait for the downloads processes to exit
+        // first, so the two never add up (and the index comes in shards on a large site: pagefind.ts).
+        const { pages, shards } = await indexWithPagefind(fileURLToPath(dir), async () => logger.info(await rendered));
+        logger.info(`Pagefind indexed ${pages} pages${shards > 1 ? ` in ${shards} shards` : ''}`);
       },
     },
   };

@@ -20,6 +20,7 @@ interface PagefindResult {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, o: { filters: Record<string, string[]> }): Promise<{ results: PagefindResult[] }>;
 }
@@ -96,10 +97,21 @@ export async function initSearch(): Promise<void> {
   group.checked ||= params.get('group') === 'body';
   status.textContent = 'Loading the search index…';
   let pagefind: Pagefind;
+  // A large site's index comes in shards (src/integrations/pagefind.ts): the list loads alongside Pagefind.
+  const shards = fetch(form.dataset.shards!).then(async (r) => {
+    if (!r.ok) throw new Error(`${r.status}`);
+    return ((await r.json()) as { shards: string[] }).shards;
+  });
+  shards.catch(() => {}); // awaited below; a failure there is reported, not unhandled
   try {
     pagefind = (await import(/* @vite-ignore */ form.dataset.pagefind!)) as Pagefind;
     await pagefind.options({ baseUrl: form.dataset.base });
     await pagefind.init();
+    // Shard folders are listed relative to the list itself, which sits at the site's root.
+    const root = new URL(form.dataset.shards!, location.href);
+    await Promise.all(
+      (await shards).map((dir) => pagefind.mergeIndex(new URL(dir, root).pathname, { baseUrl: form.dataset.base })),
+    );
   } catch {
     status.textContent = 'The search index could not be loaded.';
     return;

@@ -15,6 +15,9 @@ export const BUILD_ENV = {
   CROSSWALK_DATA_VERSION: 'fixture',
   SITE_URL: 'https://crosswalk.test',
   BASE_PATH: '/ipcle/',
+  // Pages per search shard, so small that the fixture's index comes in two shards (the standards in the
+  // second): every search test then searches across shards, as a site of 2,500 pages and more does.
+  CROSSWALK_SEARCH_SHARD_PAGES: '40',
 };
 
 export function buildFixtureSite(): void {
