@@ -56,7 +56,10 @@ export function siteUnits(siteDir: string): Unit[] {
     if (!d.isDirectory() || d.name === 'pagefind' || /^pagefind-\d+$/.test(d.name)) continue;
     if (d.name !== 'standards') {
       const pages = html(join(siteDir, d.name));
-      if (pages) (rest.globs.push(`${safe(d.name)}/**/*.html`), (rest.pages += pages));
+      if (pages) {
+        rest.globs.push(`${safe(d.name)}/**/*.html`);
+        rest.pages += pages;
+      }
       continue;
     }
     for (const e of readdirSync(join(siteDir, d.name), { withFileTypes: true })) {
@@ -64,8 +67,11 @@ export function siteUnits(siteDir: string): Unit[] {
       const pages = html(join(siteDir, d.name, e.name));
       if (pages) units.push({ globs: [`standards/${safe(e.name)}/**/*.html`], pages });
     }
-    if (readdirSync(join(siteDir, d.name), { withFileTypes: true }).some((e) => e.isFile() && e.name.endsWith('.html')))
-      (rest.globs.push('standards/*.html'), (rest.pages += 1));
+    const lists = readdirSync(join(siteDir, d.name)).filter((f) => f.endsWith('.html')).length;
+    if (lists) {
+      rest.globs.push('standards/*.html');
+      rest.pages += lists;
+    }
   }
   return [rest, ...units.sort((a, b) => b.pages - a.pages || (a.globs[0]! < b.globs[0]! ? -1 : 1))];
 }
