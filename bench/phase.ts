@@ -94,8 +94,8 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
     const load = stopLoad();
     if (checked.errors > 0) throw new Error(`the corpus has ${checked.errors} errors: ${checked.summary}`);
     const stopModel = measure();
-    const ix = indexCrosswalk(toCrosswalkData(checked.content, 'bench'));
-    const report = buildReport(ix, everything(today), today);
+    const crosswalk = indexCrosswalk(toCrosswalkData(checked.content, 'bench'));
+    const report = buildReport(crosswalk, everything(today), today);
     const model = stopModel();
     took = stopAll();
     Object.assign(detail, {
@@ -111,9 +111,9 @@ async function run(phase: Phase, dir: string): Promise<PhaseResult> {
     const t0 = now();
     const checked = checkDir(dir);
     if (checked.errors > 0) throw new Error(`the corpus has ${checked.errors} errors: ${checked.summary}`);
-    const ix = indexCrosswalk(toCrosswalkData(checked.content, 'bench'));
+    const crosswalk = indexCrosswalk(toCrosswalkData(checked.content, 'bench'));
     setupMs = now() - t0;
-    const report = buildReport(ix, everything(today), today);
+    const report = buildReport(crosswalk, everything(today), today);
     const stop = measure();
     const out = phase === 'xlsx' ? await renderXlsx(report, ExcelJS) : await renderPdf(report);
     took = stop();

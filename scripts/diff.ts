@@ -6,7 +6,7 @@
  */
 import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
 import { readExceptions } from '../src/lib/node/exceptions.ts';
-import { readContentDir } from '../src/lib/content.ts';
+import { readContentDir } from '../src/lib/node/content-dir.ts';
 import { diffCrosswalks, renderDiffJson, renderDiffMarkdown, summaryLine } from '../src/lib/crosswalk-diff.ts';
 import { isIsoDate, todayIso } from '../src/lib/dates.ts';
 import { dataAtRef, dataFromSources, GitError, resolveRef, type DataAtRef } from '../src/lib/node/git.ts';

@@ -33,11 +33,11 @@ export function main(argv: string[]): number {
     if (e instanceof ContentError) fail(1, e.message);
     fail(2, (e as Error).message);
   }
-  const ix = loaded.index;
-  if (!ix.accreditors.has(v.accreditor)) {
-    fail(2, `unknown accreditor "${v.accreditor}": expected one of ${[...ix.accreditors.keys()].join(', ')}`);
+  const crosswalk = loaded.index;
+  if (!crosswalk.accreditors.has(v.accreditor)) {
+    fail(2, `unknown accreditor "${v.accreditor}": expected one of ${[...crosswalk.accreditors.keys()].join(', ')}`);
   }
-  const lists = driftForAccreditor(ix, v.accreditor);
+  const lists = driftForAccreditor(crosswalk, v.accreditor);
   if (v.format === 'json') {
     const json = lists.map((w) => ({
       edition: w.edition.id,
@@ -49,7 +49,7 @@ export function main(argv: string[]): number {
   } else if (lists.length === 0) {
     process.stdout.write(`No edition of ${v.accreditor} supersedes another: nothing to carry over.\n`);
   } else {
-    process.stdout.write(driftMarkdown(ix, lists));
+    process.stdout.write(driftMarkdown(crosswalk, lists));
   }
   return 0;
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
-import { readContentDir } from '../src/lib/content.ts';
+import { readContentDir } from '../src/lib/node/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { readExceptions } from '../src/lib/node/exceptions.ts';

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { ENTITY_KINDS, type EntityKind } from '../src/schemas/index.ts';
-import { readContentDir } from '../src/lib/content.ts';
+import { readContentDir } from '../src/lib/node/content-dir.ts';
 import { formatHuman } from '../src/lib/diagnostics.ts';
 import { runMain, startCli, type Fail } from '../src/lib/node/cli.ts';
 import { OutputExistsError, writeFileAtomic } from '../src/lib/node/files.ts';

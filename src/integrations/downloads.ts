@@ -44,8 +44,9 @@ export interface Download {
  * tens of MB), the XLSX files (streamed) and the per-body PDFs.
  */
 export function downloads(site: Site): Download[] {
-  const { index: ix, data, check } = site.loaded;
-  const bodyReport = (id: string) => buildReport(ix, { ...allSelection(site.today), accreditors: [id] }, site.today);
+  const { index: crosswalk, data, check } = site.loaded;
+  const bodyReport = (id: string) =>
+    buildReport(crosswalk, { ...allSelection(site.today), accreditors: [id] }, site.today);
   const tables = exportTables(check.content);
   const all = { report: site.report };
   return [

@@ -2,12 +2,9 @@
  * Reads a content folder into typed entries: layout (which folder means which kind), syntax
  * (frontmatter/YAML) and schema stages. Cross-file rules run afterwards over the result (check/).
  */
-import { readdirSync, readFileSync, readlinkSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { SCHEMAS, stubSchema, FOLDERS, type EntityData, type EntityKind, type Stub } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { GLOSSARY_FILE } from './glossary.ts';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
 import { zodIssuesToDiagnostics } from './zod-issues.ts';
 
@@ -66,59 +63,6 @@ export type Unread =
 const KIND_BY_FOLDER = new Map<string, EntityKind>(
   (Object.entries(FOLDERS) as [EntityKind, string][]).map(([k, f]) => [f, k]),
 );
-
-/** What kind of non-regular entry a directory entry is, in words for the message. */
-function specialType(d: Dirent): string {
-  if (d.isFIFO()) return 'a named pipe (FIFO)';
-  if (d.isSocket()) return 'a socket';
-  if (d.isCharacterDevice()) return 'a character device';
-  if (d.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
-}
-
-/**
- * Every entry below `root`, read into memory. Only the root README.md, exceptions file and glossary are
- * passed over (documentation, the check's own input, the site's glossary); a symlink, a dotfile or
- * dot-folder, a README elsewhere or a special file comes back with `unread` set so the loader reports it.
- */
-export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (dir: string, segs: string[]) => {
-    let names;
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      throw new Error(`cannot read the content folder ${dir}: ${(e as Error).message}`, { cause: e });
-    }
-    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const d of names) {
-      if (segs.length === 0 && (d.name === 'README.md' || d.name === 'exceptions.yaml' || d.name === GLOSSARY_FILE))
-        continue;
-      const abs = join(dir, d.name);
-      const entry = (unread?: Unread): SourceFile => ({
-        path: relative(cwd, abs).split(sep).join('/') + (d.isDirectory() ? '/' : ''),
-        segments: [...segs, d.name],
-        bytes: new Uint8Array(0),
-        ...(unread && { unread }),
-      });
-      if (d.isSymbolicLink()) {
-        let target = '?';
-        try {
-          target = readlinkSync(abs);
-        } catch {
-          // unreadable link: the message still names it
-        }
-        out.push(entry({ reason: 'symlink', target }));
-      } else if (d.name.startsWith('.')) out.push(entry({ reason: 'hidden', folder: d.isDirectory() }));
-      else if (d.isDirectory()) walk(abs, [...segs, d.name]);
-      else if (!d.isFile()) out.push(entry({ reason: 'special', type: specialType(d) }));
-      else if (d.name === 'README.md') out.push(entry({ reason: 'readme' }));
-      else out.push({ ...entry(), bytes: readFileSync(abs) });
-    }
-  };
-  walk(root, []);
-  return out;
-}
 
 /** The finding for an entry the reader did not read: what it is, and how to bring its content in. */
 function unreadDiag(src: SourceFile, unread: Unread): Diagnostic {
@@ -323,8 +267,4 @@ export function entriesOf(content: Content, kind: EntityKind): readonly { id: st
     default:
       return kind satisfies never;
   }
-}
-
-export function loadContent(root: string, cwd = process.cwd()): Content {
-  return loadFiles(readContentDir(root, cwd));
 }

@@ -30,15 +30,15 @@ export interface DriftWorklist {
 }
 
 /** The worklist for an edition: every mapped standard of the edition it supersedes, with its decision. */
-export function driftWorklist(ix: CrosswalkIndex, editionId: string): DriftWorklist | undefined {
-  const edition = ix.editions.get(editionId);
-  const previous = edition?.supersedes === undefined ? undefined : ix.editions.get(edition.supersedes);
+export function driftWorklist(crosswalk: CrosswalkIndex, editionId: string): DriftWorklist | undefined {
+  const edition = crosswalk.editions.get(editionId);
+  const previous = edition?.supersedes === undefined ? undefined : crosswalk.editions.get(edition.supersedes);
   if (!edition || !previous) return undefined;
   const continuedBy = new Map<string, string[]>();
-  for (const s of ix.standardsByEdition.get(edition.id) ?? [])
+  for (const s of crosswalk.standardsByEdition.get(edition.id) ?? [])
     for (const code of s.continues) continuedBy.set(code, [...(continuedBy.get(code) ?? []), s.code]);
   const dropped = new Map(edition.dropped.map((d) => [d.code, d.reason]));
-  const items = (ix.standardsByEdition.get(previous.id) ?? [])
+  const items = (crosswalk.standardsByEdition.get(previous.id) ?? [])
     .filter((s) => s.mappings.length > 0)
     .sort((a, b) => compareCodes(a.code, b.code))
     .map((s): DriftItem => {
@@ -58,9 +58,9 @@ export function driftWorklist(ix: CrosswalkIndex, editionId: string): DriftWorkl
 }
 
 /** Worklists for every edition of a body that supersedes another, newest first. */
-export function driftForAccreditor(ix: CrosswalkIndex, accreditorId: string): DriftWorklist[] {
-  return (ix.editionsByAccreditor.get(accreditorId) ?? [])
-    .map((e) => driftWorklist(ix, e.id))
+export function driftForAccreditor(crosswalk: CrosswalkIndex, accreditorId: string): DriftWorklist[] {
+  return (crosswalk.editionsByAccreditor.get(accreditorId) ?? [])
+    .map((e) => driftWorklist(crosswalk, e.id))
     .filter((w): w is DriftWorklist => w !== undefined)
     .reverse();
 }
@@ -73,24 +73,26 @@ export interface Lineage {
 }
 
 /** A standard's neighbours across editions, from the `continues` links. */
-export function lineageOf(ix: CrosswalkIndex, standardId: string): Lineage {
-  const s = ix.standards.get(standardId);
+export function lineageOf(crosswalk: CrosswalkIndex, standardId: string): Lineage {
+  const s = crosswalk.standards.get(standardId);
   if (!s) return { continues: [], continuedBy: [] };
-  const edition = ix.editions.get(s.edition);
+  const edition = crosswalk.editions.get(s.edition);
   const prev = edition?.supersedes;
   const continues =
-    prev === undefined ? [] : (ix.standardsByEdition.get(prev) ?? []).filter((p) => s.continues.includes(p.code));
-  const continuedBy = ix.data.editions
+    prev === undefined
+      ? []
+      : (crosswalk.standardsByEdition.get(prev) ?? []).filter((p) => s.continues.includes(p.code));
+  const continuedBy = crosswalk.data.editions
     .filter((e) => e.supersedes === s.edition)
-    .flatMap((e) => (ix.standardsByEdition.get(e.id) ?? []).filter((n) => n.continues.includes(s.code)));
+    .flatMap((e) => (crosswalk.standardsByEdition.get(e.id) ?? []).filter((n) => n.continues.includes(s.code)));
   return { continues, continuedBy };
 }
 
 /** The worklist as Markdown, for a reviewer re-reading the newer edition. */
-export function driftMarkdown(ix: CrosswalkIndex, lists: readonly DriftWorklist[]): string {
+export function driftMarkdown(crosswalk: CrosswalkIndex, lists: readonly DriftWorklist[]): string {
   const out: string[] = [];
   for (const w of lists) {
-    const body = ix.accreditors.get(w.edition.accreditor)?.label ?? w.edition.accreditor;
+    const body = crosswalk.accreditors.get(w.edition.accreditor)?.label ?? w.edition.accreditor;
     out.push(`# ${cell(body)}: ${cell(w.previous.edition)} → ${cell(w.edition.edition)}`, '');
     out.push(
       `${w.items.length} mapped standards in ${cell(w.previous.edition)}; ${w.pending} waiting for a decision in ${cell(w.edition.edition)}.`,

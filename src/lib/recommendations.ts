@@ -72,13 +72,13 @@ export function median(values: readonly number[]): number | undefined {
 }
 
 /** The edition whose coverage shows what became of the recommendation, if there is one yet. */
-export function editionAfter(ix: CrosswalkIndex, r: RecommendationRec): EditionRec | undefined {
+export function editionAfter(crosswalk: CrosswalkIndex, r: RecommendationRec): EditionRec | undefined {
   const adopting = [...r.history].reverse().find((h) => h.standard !== undefined)?.standard;
-  const viaStandard = adopting ? ix.standards.get(adopting)?.edition : undefined;
-  if (viaStandard) return ix.editions.get(viaStandard);
-  const target = ix.editions.get(r.edition);
+  const viaStandard = adopting ? crosswalk.standards.get(adopting)?.edition : undefined;
+  if (viaStandard) return crosswalk.editions.get(viaStandard);
+  const target = crosswalk.editions.get(r.edition);
   if (!target) return undefined;
-  const later = (ix.editionsByAccreditor.get(r.accreditor) ?? []).filter(
+  const later = (crosswalk.editionsByAccreditor.get(r.accreditor) ?? []).filter(
     (e) => e.supersedes === target.id || (e.id !== target.id && startKey(e) > startKey(target)),
   );
   return later.find((e) => e.supersedes === target.id) ?? later[0];
@@ -101,8 +101,8 @@ function adoptionOf(r: RecommendationRec): Adoption | undefined {
 }
 
 export function trackRecommendations(
-  ix: CrosswalkIndex,
-  list: readonly RecommendationRec[] = ix.data.recommendations,
+  crosswalk: CrosswalkIndex,
+  list: readonly RecommendationRec[] = crosswalk.data.recommendations,
 ): Tracker {
   const byStatus = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, [] as RecommendationRec[]])) as Record<
     RecommendationStatus,
@@ -120,13 +120,13 @@ export function trackRecommendations(
     if (r.status === 'adopted' || r.status === 'partly-adopted') adopted++;
     const a = adoptionOf(r);
     if (a) adoptions.push(a);
-    const after = editionAfter(ix, r);
+    const after = editionAfter(crosswalk, r);
     for (const { characteristic } of r.addresses) {
       movements.push({
         recommendation: r.id,
         characteristic,
-        before: { edition: r.edition, status: cellFor(ix, r.edition, characteristic).status },
-        ...(after && { after: { edition: after.id, status: cellFor(ix, after.id, characteristic).status } }),
+        before: { edition: r.edition, status: cellFor(crosswalk, r.edition, characteristic).status },
+        ...(after && { after: { edition: after.id, status: cellFor(crosswalk, after.id, characteristic).status } }),
       });
     }
   }

@@ -34,26 +34,26 @@ function checkAll(values: readonly string[], known: Iterable<string>, what: stri
   return [...new Set(values)];
 }
 
-export function parseSelection(ix: CrosswalkIndex, input: SelectionInput, today: string): Selection {
+export function parseSelection(crosswalk: CrosswalkIndex, input: SelectionInput, today: string): Selection {
   const on = input.on ?? today;
   if (!isIsoDate(on))
     throw new SelectionError(
       `invalid date "${on}" for --on: expected a calendar date written YYYY-MM-DD, e.g. 2027-03-01`,
     );
-  const professions = new Set(ix.data.accreditors.flatMap((a) => a.professions));
+  const professions = new Set(crosswalk.data.accreditors.flatMap((a) => a.professions));
   return {
-    accreditors: checkAll(input.accreditors ?? [], ix.accreditors.keys(), 'accreditor', '--accreditor'),
+    accreditors: checkAll(input.accreditors ?? [], crosswalk.accreditors.keys(), 'accreditor', '--accreditor'),
     professions: checkAll(input.professions ?? [], professions, 'profession', '--profession'),
     kinds: checkAll(input.kinds ?? [], ACCREDITOR_KINDS, 'kind', '--kind') as AccreditorKind[],
     countries: checkAll(
       input.countries ?? [],
-      new Set(ix.data.accreditors.map((a) => a.country)),
+      new Set(crosswalk.data.accreditors.map((a) => a.country)),
       'country',
       '--country',
     ),
     characteristics: checkAll(
       input.characteristics ?? [],
-      ix.characteristics.keys(),
+      crosswalk.characteristics.keys(),
       'characteristic',
       '--characteristic',
     ),

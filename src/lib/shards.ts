@@ -35,35 +35,35 @@ export const SHARD_PATHS = {
 } as const;
 
 /** Cuts the data into the index, body shards and wording shards (at build time, from the indexed crosswalk). */
-export function splitCrosswalk(ix: CrosswalkIndex): {
+export function splitCrosswalk(crosswalk: CrosswalkIndex): {
   index: ShardIndex;
   bodies: BodyShard[];
   wording: WordingShard[];
 } {
-  const { standards: _all, ...index } = ix.data;
-  const bodies = ix.data.accreditors.map((a) => {
+  const { standards: _all, ...index } = crosswalk.data;
+  const bodies = crosswalk.data.accreditors.map((a) => {
     const editions = new Set<string>();
-    for (const e of ix.editionsByAccreditor.get(a.id) ?? [])
+    for (const e of crosswalk.editionsByAccreditor.get(a.id) ?? [])
       for (
         let id: string | undefined = e.id;
         id !== undefined && !editions.has(id);
-        id = ix.editions.get(id)?.supersedes
+        id = crosswalk.editions.get(id)?.supersedes
       )
         editions.add(id);
-    const standards = [...editions].flatMap((id) => ix.standardsByEdition.get(id) ?? []);
-    return { version: ix.data.version, accreditor: a.id, standards: standards.sort(byId) };
+    const standards = [...editions].flatMap((id) => crosswalk.standardsByEdition.get(id) ?? []);
+    return { version: crosswalk.data.version, accreditor: a.id, standards: standards.sort(byId) };
   });
-  const wording = ix.data.characteristics.map((c) => {
+  const wording = crosswalk.data.characteristics.map((c) => {
     const standards: StandardRec[] = [];
-    for (const e of ix.data.editions) {
-      const a = ix.accreditors.get(e.accreditor);
+    for (const e of crosswalk.data.editions) {
+      const a = crosswalk.accreditors.get(e.accreditor);
       if (!a) continue;
-      for (const w of bestWording(ix, [{ a, e, selected: false }], c.id)) {
-        const s = ix.standards.get(w.id)!;
+      for (const w of bestWording(crosswalk, [{ a, e, selected: false }], c.id)) {
+        const s = crosswalk.standards.get(w.id)!;
         standards.push({ ...s, mappings: s.mappings.filter((m) => m.characteristic === c.id) });
       }
     }
-    return { version: ix.data.version, characteristic: c.id, standards: standards.sort(byId) };
+    return { version: crosswalk.data.version, characteristic: c.id, standards: standards.sort(byId) };
   });
   return { index, bodies, wording };
 }
@@ -124,7 +124,7 @@ export async function reportFromShards(
   const selection = parseSelection(bare, input, today);
   const chosen = selectAccreditors(bare, selection).map((a) => a.id);
   const bodies = await Promise.all(chosen.map((id) => get<BodyShard>(SHARD_PATHS.body(id))));
-  const build = (ix: CrosswalkIndex) => buildReport(ix, selection, today, options);
+  const build = (crosswalk: CrosswalkIndex) => buildReport(crosswalk, selection, today, options);
   let report = build(indexCrosswalk(mergeShards(index, bodies)));
   // Model wording quotes any body in force: bodies not loaded come from the wording shards.
   const gaps = report.modelWording.map((m) => m.characteristic);

@@ -39,21 +39,21 @@ function standardItem(s: CellStandard, url: Url): HTMLLIElement {
 
 /** Fills the dialog for one (body, characteristic) cell. */
 function renderDetail(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   target: { body: string; edition: string; characteristic: string },
   url: Url,
   title: HTMLElement,
   body: HTMLElement,
 ): void {
-  const a = ix.accreditors.get(target.body);
-  const e = ix.editions.get(target.edition);
-  const c = ix.characteristics.get(target.characteristic);
+  const a = crosswalk.accreditors.get(target.body);
+  const e = crosswalk.editions.get(target.edition);
+  const c = crosswalk.characteristics.get(target.characteristic);
   if (!a || !e || !c) {
     title.textContent = 'Cell not found';
     body.replaceChildren(el('p', 'This cell is not in the crosswalk data; reload the page.'));
     return;
   }
-  const cell = cellFor(ix, e.id, c.id);
+  const cell = cellFor(crosswalk, e.id, c.id);
   title.textContent = `${c.name} at ${a.label}`;
   const status = el('p', undefined, { class: `status ${cell.status}` });
   status.append(el('span', STATUS_SYMBOL[cell.status], { 'aria-hidden': 'true' }), ` ${STATUS_LABEL[cell.status]}`);
@@ -76,7 +76,7 @@ function renderDetail(
     parts.push(ul);
   }
   if (cell.carried) {
-    const from = ix.editions.get(cell.carried.from);
+    const from = crosswalk.editions.get(cell.carried.from);
     parts.push(
       el(
         'p',
@@ -127,9 +127,9 @@ export function initMatrixDetail(): void {
     body.replaceChildren();
     dialog.showModal();
     load().then(
-      (ix) => {
+      (crosswalk) => {
         renderDetail(
-          ix,
+          crosswalk,
           { body: bodyHead.dataset.body!, edition: bodyHead.dataset.edition!, characteristic: charHead.dataset.char! },
           url,
           title,

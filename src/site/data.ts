@@ -129,9 +129,9 @@ function bodies(entries: Site['entries']): Pick<Site, 'html' | 'notesHtml' | 'fi
 }
 
 /** Each body's editions and the one in force today; other professions' standards mapping the same characteristic. */
-function editionsInForce({ index: ix, data }: Loaded, today: string): Pick<Site, 'editionsOf' | 'related'> {
+function editionsInForce({ index: crosswalk, data }: Loaded, today: string): Pick<Site, 'editionsOf' | 'related'> {
   const current = new Map<string, EditionRec | undefined>();
-  for (const a of data.accreditors) current.set(a.id, editionOn(ix, a.id, today));
+  for (const a of data.accreditors) current.set(a.id, editionOn(crosswalk, a.id, today));
   const strongByCharacteristic = new Map<string, StandardRec[]>();
   const strongInCurrent = (characteristic: string): StandardRec[] => {
     let list = strongByCharacteristic.get(characteristic);
@@ -140,23 +140,23 @@ function editionsInForce({ index: ix, data }: Loaded, today: string): Pick<Site,
     for (const a of data.accreditors) {
       const edition = current.get(a.id);
       if (!edition) continue;
-      for (const hit of ix.mappingsByCell.get(edition.id)?.get(characteristic) ?? []) {
+      for (const hit of crosswalk.mappingsByCell.get(edition.id)?.get(characteristic) ?? []) {
         if (hit.mapping.strength !== 'implicit') list.push(hit.standard);
       }
     }
     strongByCharacteristic.set(characteristic, list);
     return list;
   };
-  const accreditorOf = (s: StandardRec) => ix.accreditors.get(ix.editions.get(s.edition)!.accreditor)!;
+  const accreditorOf = (s: StandardRec) => crosswalk.accreditors.get(crosswalk.editions.get(s.edition)!.accreditor)!;
   const relatedCandidates = new Map<string, StandardRec[]>();
   return {
     editionsOf(accreditorId) {
-      const all = [...(ix.editionsByAccreditor.get(accreditorId) ?? [])].reverse();
+      const all = [...(crosswalk.editionsByAccreditor.get(accreditorId) ?? [])].reverse();
       return { all, current: current.get(accreditorId) };
     },
     related(standard, limit = 6) {
-      const own = ix.editions.get(standard.edition);
-      const professions = own ? (ix.accreditors.get(own.accreditor)?.professions ?? []) : [];
+      const own = crosswalk.editions.get(standard.edition);
+      const professions = own ? (crosswalk.accreditors.get(own.accreditor)?.professions ?? []) : [];
       const professionsKey = [...professions].sort().join(' ');
       const out = new Map<string, StandardRec[]>();
       for (const m of standard.mappings) {

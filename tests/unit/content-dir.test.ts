@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDir } from '../../src/lib/check/index.ts';
-import { readContentDir } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { baseSet, TODAY } from '../helpers.ts';
 
 const dirs: string[] = [];

@@ -22,7 +22,7 @@ import {
 import { indexCrosswalk, reviewStatus } from '../../src/lib/crosswalk.ts';
 import { loadFixtures } from '../helpers.ts';
 
-const { index: ix } = loadFixtures();
+const { index: crosswalk } = loadFixtures();
 const sel = (patch: Partial<Selection> = {}): Selection => ({
   accreditors: [],
   professions: [],
@@ -35,20 +35,20 @@ const sel = (patch: Partial<Selection> = {}): Selection => ({
 
 describe('cell status', () => {
   it('covered needs an explicit mapping; partial mappings without one are partial', () => {
-    expect(cellFor(ix, 'alpha-2020', 'psychological-safety')).toMatchObject({ status: 'covered', support: 1 });
+    expect(cellFor(crosswalk, 'alpha-2020', 'psychological-safety')).toMatchObject({ status: 'covered', support: 1 });
     // partial mapping in a guidance standard: 0.6 × 0.4
-    expect(cellFor(ix, 'alpha-2020', 'shared-interprofessional-onboarding')).toMatchObject({
+    expect(cellFor(crosswalk, 'alpha-2020', 'shared-interprofessional-onboarding')).toMatchObject({
       status: 'partial',
       support: 0.24,
     });
   });
   it('a reviewed characteristic with no mapping is a gap; unreviewed is not reviewed, never a gap', () => {
-    expect(cellFor(ix, 'alpha-2020', 'teams-and-teamwork').status).toBe('gap');
-    expect(cellFor(ix, 'alpha-2020', 'interprofessional-learning-experiences').status).toBe('not-reviewed');
-    expect(cellFor(ix, 'beta-2024', 'psychological-safety').status).toBe('not-reviewed');
+    expect(cellFor(crosswalk, 'alpha-2020', 'teams-and-teamwork').status).toBe('gap');
+    expect(cellFor(crosswalk, 'alpha-2020', 'interprofessional-learning-experiences').status).toBe('not-reviewed');
+    expect(cellFor(crosswalk, 'beta-2024', 'psychological-safety').status).toBe('not-reviewed');
   });
   it('lists the standards behind a cell, strongest first, with review status', () => {
-    const c = cellFor(ix, 'beta-2024', 'interprofessional-learning-experiences');
+    const c = cellFor(crosswalk, 'beta-2024', 'interprofessional-learning-experiences');
     expect(c.standards.map((s) => [s.code, s.strength, s.review])).toEqual([
       ['B.1.1', 'explicit', 'reviewed'],
       ['B-2', 'partial', 'proposed'],
@@ -83,17 +83,17 @@ describe('mapping review status', () => {
 
 describe('edition in force on a date', () => {
   it('picks the edition effective that day; a successor ends an open-ended edition', () => {
-    expect(editionOn(ix, 'alpha-council', '2026-12-31')?.id).toBe('alpha-2020');
-    expect(editionOn(ix, 'alpha-council', '2027-01-01')?.id).toBe('alpha-2027');
-    expect(editionOn(ix, 'alpha-council', '2020-06-30')).toBeUndefined();
+    expect(editionOn(crosswalk, 'alpha-council', '2026-12-31')?.id).toBe('alpha-2020');
+    expect(editionOn(crosswalk, 'alpha-council', '2027-01-01')?.id).toBe('alpha-2027');
+    expect(editionOn(crosswalk, 'alpha-council', '2020-06-30')).toBeUndefined();
   });
   it('a year-only start counts from January 1 and a month from its first day', () => {
-    expect(editionOn(ix, 'beta-board', '2024-01-01')?.id).toBe('beta-2024');
-    expect(editionOn(ix, 'beta-board', '2023-12-31')).toBeUndefined();
-    expect(editionOn(ix, 'gamma-commission', '2025-01-01')?.id).toBe('gamma-2025');
+    expect(editionOn(crosswalk, 'beta-board', '2024-01-01')?.id).toBe('beta-2024');
+    expect(editionOn(crosswalk, 'beta-board', '2023-12-31')).toBeUndefined();
+    expect(editionOn(crosswalk, 'gamma-commission', '2025-01-01')?.id).toBe('gamma-2025');
   });
   it('lists a body in transition with what changes for the chosen characteristics', () => {
-    const t = transitionOn(ix, 'alpha-council', '2026-11-25', [
+    const t = transitionOn(crosswalk, 'alpha-council', '2026-11-25', [
       'psychological-safety',
       'interprofessional-learning-experiences',
       'teams-and-teamwork',
@@ -109,12 +109,12 @@ describe('edition in force on a date', () => {
       { characteristic: 'interprofessional-learning-experiences', from: 'not-reviewed', to: 'covered' },
       { characteristic: 'teams-and-teamwork', from: 'gap', to: 'not-reviewed' },
     ]);
-    expect(transitionOn(ix, 'alpha-council', '2027-02-01', ['psychological-safety'])).toBeUndefined();
+    expect(transitionOn(crosswalk, 'alpha-council', '2027-02-01', ['psychological-safety'])).toBeUndefined();
   });
 });
 
 describe('coverage roll-ups', () => {
-  const cov = computeCoverage(ix, sel());
+  const cov = computeCoverage(crosswalk, sel());
   it('one row per characteristic, one cell per body in force', () => {
     expect(cov.bodies.map((b) => `${b.accreditor.id}@${b.edition!.id}`)).toEqual([
       'alpha-council@alpha-2020',
@@ -136,16 +136,16 @@ describe('coverage roll-ups', () => {
     expect(cov.bodies[1]).toMatchObject({ verified: 1, reviewedMappings: 1 });
   });
   it('filters by profession, kind and country', () => {
-    expect(computeCoverage(ix, sel({ professions: ['pharmacy'] })).bodies.map((b) => b.accreditor.id)).toEqual([
+    expect(computeCoverage(crosswalk, sel({ professions: ['pharmacy'] })).bodies.map((b) => b.accreditor.id)).toEqual([
       'beta-board',
     ]);
-    expect(computeCoverage(ix, sel({ kinds: ['practice-accreditor'] })).bodies.map((b) => b.accreditor.id)).toEqual([
-      'gamma-commission',
-    ]);
-    expect(computeCoverage(ix, sel({ countries: ['US'] })).bodies).toHaveLength(2);
+    expect(
+      computeCoverage(crosswalk, sel({ kinds: ['practice-accreditor'] })).bodies.map((b) => b.accreditor.id),
+    ).toEqual(['gamma-commission']);
+    expect(computeCoverage(crosswalk, sel({ countries: ['US'] })).bodies).toHaveLength(2);
   });
   it('a body with no edition in force is reported, not silently dropped', () => {
-    const early = computeCoverage(ix, sel({ on: '2021-01-01' }));
+    const early = computeCoverage(crosswalk, sel({ on: '2021-01-01' }));
     expect(early.noEdition.map((a) => a.id)).toEqual(['beta-board', 'gamma-commission']);
   });
   it('per profession: best status among the profession’s bodies', () => {
@@ -180,7 +180,10 @@ describe('severity weighs bindingness and never hides unreviewed bodies', () => 
 describe('five statuses', () => {
   it('implicit mappings alone make an opportunity, not partial', () => {
     // beta-2024 B-2 maps teams-and-teamwork implicitly, and nothing else maps it there
-    expect(cellFor(ix, 'beta-2024', 'teams-and-teamwork')).toMatchObject({ status: 'opportunity', support: 0.3 });
+    expect(cellFor(crosswalk, 'beta-2024', 'teams-and-teamwork')).toMatchObject({
+      status: 'opportunity',
+      support: 0.3,
+    });
   });
   it('statusOf: the strongest strength decides; no mapping is a gap only when reviewed', () => {
     expect(statusOf(['implicit', 'partial'], false)).toBe('partial');
@@ -190,7 +193,7 @@ describe('five statuses', () => {
     expect(statusOf([], false)).toBe('not-reviewed');
   });
   it('counts every status in every roll-up', () => {
-    const cov = computeCoverage(ix, sel());
+    const cov = computeCoverage(crosswalk, sel());
     const total = STATUSES.reduce((n, s) => n + cov.bodies.reduce((m, b) => m + b.counts[s], 0), 0);
     expect(total).toBe(cov.bodies.length * cov.rows.length);
     expect(cov.bodies.find((b) => b.accreditor.id === 'beta-board')!.counts.opportunity).toBe(1);
@@ -225,23 +228,23 @@ describe('evidence qualifiers', () => {
   });
   it('are computed for real cells', () => {
     // alpha-2020 A-2: guidance, secondary, proposed
-    expect(cellFor(ix, 'alpha-2020', 'shared-interprofessional-onboarding').qualifiers).toEqual([
+    expect(cellFor(crosswalk, 'alpha-2020', 'shared-interprofessional-onboarding').qualifiers).toEqual([
       'secondary-only',
       'guidance-only',
       'proposed-only',
     ]);
     // beta B.1.1 is verified and reviewed, so B-2's weaknesses do not qualify the cell
-    expect(cellFor(ix, 'beta-2024', 'interprofessional-learning-experiences').qualifiers).toEqual([]);
+    expect(cellFor(crosswalk, 'beta-2024', 'interprofessional-learning-experiences').qualifiers).toEqual([]);
   });
 });
 
 describe('carried forward', () => {
   it('a not-reviewed cell of the edition in force shows the last read edition, without counting it', () => {
-    const c = cellFor(ix, 'alpha-2027', 'shared-interprofessional-onboarding');
+    const c = cellFor(crosswalk, 'alpha-2027', 'shared-interprofessional-onboarding');
     expect(c.status).toBe('not-reviewed');
     expect(c.carried).toMatchObject({ from: 'alpha-2020', status: 'partial' });
     expect(c.carried!.standards.map((s) => s.code)).toEqual(['A-2']);
-    const cov = computeCoverage(ix, sel({ on: '2027-06-01', accreditors: ['alpha-council'] }));
+    const cov = computeCoverage(crosswalk, sel({ on: '2027-06-01', accreditors: ['alpha-council'] }));
     const body = cov.bodies[0]!;
     expect(body.edition!.id).toBe('alpha-2027');
     expect(body.carried).toBeGreaterThan(0);
@@ -251,27 +254,27 @@ describe('carried forward', () => {
     expect(row.counts.partial).toBe(0);
   });
   it('carries a reviewed gap forward too, and nothing when no older edition was read', () => {
-    expect(cellFor(ix, 'alpha-2027', 'teams-and-teamwork').carried).toMatchObject({
+    expect(cellFor(crosswalk, 'alpha-2027', 'teams-and-teamwork').carried).toMatchObject({
       from: 'alpha-2020',
       status: 'gap',
       standards: [],
     });
-    expect(cellFor(ix, 'beta-2024', 'psychological-safety').carried).toBeUndefined();
+    expect(cellFor(crosswalk, 'beta-2024', 'psychological-safety').carried).toBeUndefined();
     // reviewed cells never carry
-    expect(cellFor(ix, 'alpha-2027', 'psychological-safety').carried).toBeUndefined();
+    expect(cellFor(crosswalk, 'alpha-2027', 'psychological-safety').carried).toBeUndefined();
   });
 });
 
 describe('editions read vs in force', () => {
   it('flags "a newer edition may exist" once a known reissue cycle has passed with no successor', () => {
-    const data = structuredClone(ix.data);
+    const data = structuredClone(crosswalk.data);
     data.accreditors.find((a) => a.id === 'beta-board')!.reissueEveryYears = 1;
     const ix2 = indexCrosswalk(data);
     const beta = ix2.editions.get('beta-2024')!;
     expect(newerMayExistSince(ix2, beta, '2024-12-31')).toBeUndefined();
     expect(newerMayExistSince(ix2, beta, '2025-01-01')).toBe('2025-01-01');
     // a body without a cycle is never flagged; a superseded edition is not either
-    expect(newerMayExistSince(ix, beta, '2030-01-01')).toBeUndefined();
+    expect(newerMayExistSince(crosswalk, beta, '2030-01-01')).toBeUndefined();
     data.accreditors.find((a) => a.id === 'alpha-council')!.reissueEveryYears = 1;
     const ix3 = indexCrosswalk(data);
     expect(newerMayExistSince(ix3, ix3.editions.get('alpha-2020')!, '2030-01-01')).toBeUndefined();
@@ -279,23 +282,23 @@ describe('editions read vs in force', () => {
     expect(cov.bodies[0]!.newerMayExistSince).toBe('2025-01-01');
   });
   it('the evidence share counts only reviewed, current, verified cells', () => {
-    const cov = computeCoverage(ix, sel());
+    const cov = computeCoverage(crosswalk, sel());
     const share = evidenceShare(cov);
     expect(share.cells).toBe(cov.bodies.length * cov.rows.length);
     // beta-2024 was only partly read and its best cell rests on a reviewed, verified mapping;
     // alpha-2020 and gamma-2025 reviewed gaps count; not-reviewed cells never do
     expect(share.solid).toBeGreaterThan(0);
     expect(share.solid).toBeLessThan(share.cells);
-    const none = structuredClone(ix.data);
+    const none = structuredClone(crosswalk.data);
     for (const e of none.editions) e.textRead = 'none';
     expect(evidenceShare(computeCoverage(indexCrosswalk(none), sel())).solid).toBe(0);
   });
 });
 
 describe('integration opportunities', () => {
-  const cov = computeCoverage(ix, sel());
+  const cov = computeCoverage(crosswalk, sel());
   it('one practice, many standards: every standard an initiative can help satisfy', () => {
-    const [o] = initiativeOpportunities(ix, cov);
+    const [o] = initiativeOpportunities(crosswalk, cov);
     expect(o!.standards.map((s) => `${s.body} ${s.code} via ${s.characteristics.join('+')}`).sort()).toEqual([
       'alpha-council A-1 via psychological-safety',
       'alpha-council A-2 via shared-interprofessional-onboarding',
@@ -305,10 +308,10 @@ describe('integration opportunities', () => {
     expect(o!.bodies).toBe(2);
   });
   it('reciprocity pairs bodies of different professions that both require learning together', () => {
-    const later = computeCoverage(ix, sel({ on: '2027-06-01' }));
-    expect(reciprocity(ix, later).map((p) => [p.a.accreditor, p.b.accreditor])).toEqual([
+    const later = computeCoverage(crosswalk, sel({ on: '2027-06-01' }));
+    expect(reciprocity(crosswalk, later).map((p) => [p.a.accreditor, p.b.accreditor])).toEqual([
       ['alpha-council', 'beta-board'],
     ]);
-    expect(reciprocity(ix, cov)).toEqual([]);
+    expect(reciprocity(crosswalk, cov)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkSources } from '../../src/lib/check/index.ts';
-import { readContentDir } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { DATAPACKAGE_FILE, renderDataPackage, SSSOM_FILE } from '../../src/lib/spreadsheet/exchange/datapackage.ts';
 import { PREDICATE_FOR_STRENGTH, renderSssom } from '../../src/lib/spreadsheet/exchange/sssom.ts';
 import { exportTables, renderCsvFiles } from '../../src/lib/spreadsheet/export.ts';

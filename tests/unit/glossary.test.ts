@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDir } from '../../src/lib/check/index.ts';
-import { readContentDir } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { formatHuman } from '../../src/lib/diagnostics.ts';
 import { expandQuery, parseGlossary, synonymGroups } from '../../src/lib/glossary.ts';
 import { standardSearchTitle } from '../../src/site/search-meta.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir } from '../../src/lib/content.ts';
+import { loadFiles } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { exportTables, renderCsvFiles } from '../../src/lib/spreadsheet/export.ts';
 import { planImport, renderPlan, type ImportPlan } from '../../src/lib/spreadsheet/import.ts';
 import { csvWorkbook } from '../../src/lib/spreadsheet/read.ts';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir, type SourceFile } from '../../src/lib/content.ts';
+import { loadFiles, type SourceFile } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { exportTables, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
 import { planImport, type ImportPlan } from '../../src/lib/spreadsheet/import.ts';
 import { readXlsx, type RawWorkbook } from '../../src/lib/spreadsheet/read.ts';

@@ -110,10 +110,10 @@ describe('recommendation rules', () => {
     const r = run();
     expect(r.diagnostics).toEqual([]);
     expect(r.content.recommendations.map((x) => x.id)).toEqual(['alpha-teamwork']);
-    const ix = indexCrosswalk(toCrosswalkData(r.content, 'test'));
-    expect(ix.data.recommendations[0]).toMatchObject({ id: 'alpha-teamwork', status: 'draft' });
+    const crosswalk = indexCrosswalk(toCrosswalkData(r.content, 'test'));
+    expect(crosswalk.data.recommendations[0]).toMatchObject({ id: 'alpha-teamwork', status: 'draft' });
     expect(
-      ix.recommendationsByCell
+      crosswalk.recommendationsByCell
         .get('alpha-2020')
         ?.get('teamwork')
         ?.map((x) => x.id),

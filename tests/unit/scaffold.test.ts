@@ -5,7 +5,7 @@ import { schemaAt, unwrap, zodDef } from '../../src/lib/zod-walk.ts';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, SCHEMAS, type EntityKind } from '../../src/schemas/index.ts';
 import { checkSources } from '../../src/lib/check/index.ts';
-import { readContentDir } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import {
   askMissing,
   buildScaffold,

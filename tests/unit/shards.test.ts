@@ -16,15 +16,15 @@ import { mergeShards, reportFromShards, SHARD_PATHS, splitCrosswalk } from '../.
 
 const TODAY = '2026-11-25';
 let dir: string;
-let ix: CrosswalkIndex;
+let crosswalk: CrosswalkIndex;
 let files: Map<string, unknown>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'shards-'));
   writeCorpus(join(dir, 'content'), { bodies: 12, standardsPerBody: 40, characteristics: 30, seed: 3 });
   process.env.CROSSWALK_DATA_VERSION = 'shards-test';
-  ix = loadCrosswalk(join(dir, 'content'), { today: TODAY }).index;
-  const { index, bodies, wording } = splitCrosswalk(ix);
+  crosswalk = loadCrosswalk(join(dir, 'content'), { today: TODAY }).index;
+  const { index, bodies, wording } = splitCrosswalk(crosswalk);
   // Through JSON, as the browser receives them.
   files = new Map<string, unknown>([
     [SHARD_PATHS.index, JSON.parse(JSON.stringify(index))],
@@ -38,20 +38,20 @@ const load = (path: string) => {
   if (!files.has(path)) return Promise.reject(new Error(`no shard ${path}`));
   return Promise.resolve(structuredClone(files.get(path)));
 };
-const fromFull = (input: SelectionInput) => buildReport(ix, parseSelection(ix, input, TODAY), TODAY);
+const fromFull = (input: SelectionInput) => buildReport(crosswalk, parseSelection(crosswalk, input, TODAY), TODAY);
 
 describe('report builder shards', () => {
-  const ids = () => ix.data.accreditors.map((a) => a.id);
+  const ids = () => crosswalk.data.accreditors.map((a) => a.id);
   const cases: [string, () => SelectionInput][] = [
     ['one body', () => ({ accreditors: [ids()[0]!] })],
     ['four bodies', () => ({ accreditors: [ids()[1]!, ids()[4]!, ids()[7]!, ids()[9]!] })],
     ['four bodies on a past date', () => ({ accreditors: ids().slice(2, 6), on: '2020-03-01' })],
-    ['a profession', () => ({ professions: [ix.data.accreditors[0]!.professions[0]!] })],
+    ['a profession', () => ({ professions: [crosswalk.data.accreditors[0]!.professions[0]!] })],
     [
       'two bodies, some characteristics',
       () => ({
         accreditors: ids().slice(0, 2),
-        characteristics: ix.data.characteristics.slice(3, 6).map((c) => c.id),
+        characteristics: crosswalk.data.characteristics.slice(3, 6).map((c) => c.id),
       }),
     ],
     ['every body', () => ({})],
@@ -73,14 +73,14 @@ describe('report builder shards', () => {
   });
 
   it('keep each wording shard to a few standards per edition', () => {
-    const { wording } = splitCrosswalk(ix);
-    for (const w of wording) expect(w.standards.length).toBeLessThanOrEqual(3 * ix.data.editions.length);
+    const { wording } = splitCrosswalk(crosswalk);
+    for (const w of wording) expect(w.standards.length).toBeLessThanOrEqual(3 * crosswalk.data.editions.length);
     const all = wording.flatMap((w) => w.standards);
     expect(all.every((s) => s.mappings.length === 1)).toBe(true);
   });
 
   it('refuse shards of another data version', () => {
-    const { index, bodies } = splitCrosswalk(ix);
+    const { index, bodies } = splitCrosswalk(crosswalk);
     expect(() => mergeShards(index, [{ ...bodies[0]!, version: 'older' }])).toThrow(/different versions.*reload/);
   });
 });

@@ -166,17 +166,17 @@ describe('editorial-prose', () => {
 });
 
 describe('drift worklist and lineage', () => {
-  const { index: ix } = loadFixtures();
+  const { index: crosswalk } = loadFixtures();
   it('lists each mapped standard of the superseded edition with its decision', () => {
-    const w = driftWorklist(ix, 'alpha-2027')!;
+    const w = driftWorklist(crosswalk, 'alpha-2027')!;
     expect(w.previous.id).toBe('alpha-2020');
     expect(w.items.map((i) => [i.code, i.decision])).toEqual([
       ['A-1', 'pending'],
       ['A-2', 'pending'],
     ]);
     expect(w.pending).toBe(2);
-    expect(driftWorklist(ix, 'alpha-2020')).toBeUndefined();
-    const data = structuredClone(ix.data);
+    expect(driftWorklist(crosswalk, 'alpha-2020')).toBeUndefined();
+    const data = structuredClone(crosswalk.data);
     data.standards.find((s) => s.id === 'alpha-2027/a-1')!.continues = ['A-1'];
     data.editions.find((e) => e.id === 'alpha-2027')!.dropped = [
       { code: 'A-2', reason: 'Orientation left the standards.' },

@@ -12,7 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir } from '../../src/lib/content.ts';
+import { loadFiles } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { writeTogether, WriteTogetherError, type FileWrite, type WriteOps } from '../../src/lib/node/write-together.ts';
 import { exportTables, renderCsvFiles } from '../../src/lib/spreadsheet/export.ts';
 import { planImport } from '../../src/lib/spreadsheet/import.ts';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir } from '../../src/lib/content.ts';
+import { loadFiles } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { DROPDOWN_SPARE_ROWS, exportTables, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
 import { planImport } from '../../src/lib/spreadsheet/import.ts';
 import { readXlsx } from '../../src/lib/spreadsheet/read.ts';

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir } from '../../src/lib/content.ts';
+import { loadFiles } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { renderXlsx, writeXlsx } from '../../src/lib/report/xlsx.ts';
 import { exportTables, renderWorkbook, writeWorkbook } from '../../src/lib/spreadsheet/export.ts';

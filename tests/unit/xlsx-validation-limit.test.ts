@@ -1,7 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadFiles, readContentDir } from '../../src/lib/content.ts';
+import { loadFiles } from '../../src/lib/content.ts';
+import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { exportTables, renderWorkbook } from '../../src/lib/spreadsheet/export.ts';
 import { IMPORT_LIMITS } from '../../src/lib/spreadsheet/limits.ts';
 import { readXlsx } from '../../src/lib/spreadsheet/read.ts';

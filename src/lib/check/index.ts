@@ -1,16 +1,9 @@
 /** The check: load content, run every registered rule, return sorted diagnostics and a summary. */
+import { readContentDir } from '../node/content-dir.ts';
 import { readExceptions, readGlossary } from '../node/exceptions.ts';
 import { parseGlossary } from '../glossary.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../schemas/index.ts';
-import {
-  entriesOf,
-  loadFiles,
-  type Content,
-  type SourceFile,
-  readContentDir,
-  type StandardEntry,
-  type StubEntry,
-} from '../content.ts';
+import { entriesOf, loadFiles, type Content, type SourceFile, type StandardEntry, type StubEntry } from '../content.ts';
 import { countBySeverity, formatPath, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { locate } from '../frontmatter.ts';
 import { todayIso } from '../dates.ts';

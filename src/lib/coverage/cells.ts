@@ -42,17 +42,17 @@ export const compareCodes = new Intl.Collator('en', { numeric: true }).compare;
 /** Cells are pure functions of the index; reports ask for the same cell many times (opportunities, transitions). */
 const cellCache = new WeakMap<CrosswalkIndex, Map<string, Map<string, Cell>>>();
 
-export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
-  let byEdition = cellCache.get(ix);
-  if (!byEdition) cellCache.set(ix, (byEdition = new Map()));
+export function cellFor(crosswalk: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
+  let byEdition = cellCache.get(crosswalk);
+  if (!byEdition) cellCache.set(crosswalk, (byEdition = new Map()));
   // Two levels of maps, not one joined key: building and hashing the key string cost more than the cell.
   let cells = byEdition.get(editionId);
   if (!cells) byEdition.set(editionId, (cells = new Map()));
   let cell = cells.get(characteristicId);
   if (!cell) {
-    cell = computeCell(ix, editionId, characteristicId);
+    cell = computeCell(crosswalk, editionId, characteristicId);
     if (cell.status === 'not-reviewed') {
-      const carried = carriedForward(ix, editionId, characteristicId);
+      const carried = carriedForward(crosswalk, editionId, characteristicId);
       if (carried) cell.carried = carried;
     }
     cells.set(characteristicId, cell);
@@ -61,13 +61,17 @@ export function cellFor(ix: CrosswalkIndex, editionId: string, characteristicId:
 }
 
 /** Walks back the supersedes chain to the newest edition that was read for the characteristic. */
-function carriedForward(ix: CrosswalkIndex, editionId: string, characteristicId: string): CarriedForward | undefined {
+function carriedForward(
+  crosswalk: CrosswalkIndex,
+  editionId: string,
+  characteristicId: string,
+): CarriedForward | undefined {
   const seen = new Set([editionId]);
-  for (let id = ix.editions.get(editionId)?.supersedes; id !== undefined && !seen.has(id);) {
+  for (let id = crosswalk.editions.get(editionId)?.supersedes; id !== undefined && !seen.has(id);) {
     seen.add(id);
-    const older = cellFor(ix, id, characteristicId); // cached: transitions ask for the same older cells
+    const older = cellFor(crosswalk, id, characteristicId); // cached: transitions ask for the same older cells
     if (older.status !== 'not-reviewed') return { from: id, status: older.status, standards: older.standards };
-    id = ix.editions.get(id)?.supersedes;
+    id = crosswalk.editions.get(id)?.supersedes;
   }
   return undefined;
 }
@@ -103,8 +107,8 @@ export function qualifiersOf(standards: readonly CellStandard[]): Qualifier[] {
   return out;
 }
 
-function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
-  const hits = ix.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
+function computeCell(crosswalk: CrosswalkIndex, editionId: string, characteristicId: string): Cell {
+  const hits = crosswalk.mappingsByCell.get(editionId)?.get(characteristicId) ?? [];
   let support = 0;
   let best = NO_MAPPING; // the strongest strength seen, as its STRENGTH_ORDER rank
   const standards: CellStandard[] = new Array<CellStandard>(hits.length);
@@ -116,7 +120,7 @@ function computeCell(ix: CrosswalkIndex, editionId: string, characteristicId: st
   }
   if (standards.length > 1)
     standards.sort((a, b) => STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] || compareCodes(a.code, b.code));
-  const reviewed = ix.reviewedByEdition.get(editionId)?.has(characteristicId) ?? false;
+  const reviewed = crosswalk.reviewedByEdition.get(editionId)?.has(characteristicId) ?? false;
   return {
     status: statusByRank(best, reviewed),
     support: Math.round(support * 100) / 100,

@@ -5,10 +5,10 @@ import { cellFor } from './cells.ts';
 import type { Status } from './status.ts';
 
 /** Whether an edition is in force on a date; a successor's start ends an edition with no end date. */
-export function inForce(ix: CrosswalkIndex, e: EditionRec, on: string): boolean {
+export function inForce(crosswalk: CrosswalkIndex, e: EditionRec, on: string): boolean {
   if (startKey(e) > on) return false;
   if (e.effectiveTo !== undefined) return endOf(e.effectiveTo) >= on;
-  const successors = ix.data.editions.filter((x) => x.supersedes === e.id);
+  const successors = crosswalk.data.editions.filter((x) => x.supersedes === e.id);
   return !successors.some((s) => s.effectiveFrom !== undefined && startKey(s) <= on);
 }
 
@@ -16,20 +16,20 @@ export function inForce(ix: CrosswalkIndex, e: EditionRec, on: string): boolean 
  * When a body reissues on a known cycle and no successor is recorded, the date from which a newer
  * edition may exist (the edition's start plus the cycle), if that date has come; else undefined.
  */
-export function newerMayExistSince(ix: CrosswalkIndex, e: EditionRec, on: string): string | undefined {
-  const years = ix.accreditors.get(e.accreditor)?.reissueEveryYears;
+export function newerMayExistSince(crosswalk: CrosswalkIndex, e: EditionRec, on: string): string | undefined {
+  const years = crosswalk.accreditors.get(e.accreditor)?.reissueEveryYears;
   if (years === undefined || e.effectiveFrom === undefined) return undefined;
-  if (ix.data.editions.some((x) => x.supersedes === e.id)) return undefined;
+  if (crosswalk.data.editions.some((x) => x.supersedes === e.id)) return undefined;
   const start = startKey(e);
   const since = `${String(Number(start.slice(0, 4)) + years).padStart(4, '0')}${start.slice(4)}`;
   return since <= on ? since : undefined;
 }
 
 /** The edition of a body in force on a date: the latest-starting one in force, if any. */
-export function editionOn(ix: CrosswalkIndex, accreditorId: string, on: string): EditionRec | undefined {
-  const list = ix.editionsByAccreditor.get(accreditorId) ?? [];
+export function editionOn(crosswalk: CrosswalkIndex, accreditorId: string, on: string): EditionRec | undefined {
+  const list = crosswalk.editionsByAccreditor.get(accreditorId) ?? [];
   let best: EditionRec | undefined;
-  for (const e of list) if (inForce(ix, e, on) && (!best || startKey(e) >= startKey(best))) best = e;
+  for (const e of list) if (inForce(crosswalk, e, on) && (!best || startKey(e) >= startKey(best))) best = e;
   return best;
 }
 
@@ -48,14 +48,14 @@ export interface Transition {
  * published but is not yet the only one in force: it starts later, or both are in force at once.
  */
 export function transitionOn(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   accreditorId: string,
   on: string,
   characteristics: readonly string[],
 ): Transition | undefined {
-  const current = editionOn(ix, accreditorId, on);
+  const current = editionOn(crosswalk, accreditorId, on);
   if (!current) return undefined;
-  const list = ix.editionsByAccreditor.get(accreditorId) ?? [];
+  const list = crosswalk.editionsByAccreditor.get(accreditorId) ?? [];
   let from: EditionRec | undefined;
   let to: EditionRec | undefined;
   const next = list.find((e) => e.supersedes === current.id && startKey(e) > on);
@@ -63,16 +63,16 @@ export function transitionOn(
     from = current;
     to = next;
   } else if (current.supersedes) {
-    const prev = ix.editions.get(current.supersedes);
-    if (prev && inForce(ix, prev, on)) {
+    const prev = crosswalk.editions.get(current.supersedes);
+    if (prev && inForce(crosswalk, prev, on)) {
       from = prev;
       to = current;
     }
   }
   if (!from || !to) return undefined;
   const changes = characteristics.flatMap((c) => {
-    const a = cellFor(ix, from.id, c).status;
-    const b = cellFor(ix, to.id, c).status;
+    const a = cellFor(crosswalk, from.id, c).status;
+    const b = cellFor(crosswalk, to.id, c).status;
     return a === b ? [] : [{ characteristic: c, from: a, to: b }];
   });
   return {

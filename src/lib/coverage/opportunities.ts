@@ -14,14 +14,14 @@ export interface InitiativeOpportunity {
 }
 
 /** "One practice, many standards": for each initiative, the standards it can help satisfy. */
-export function initiativeOpportunities(ix: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
-  return ix.data.initiatives.map((it) => {
+export function initiativeOpportunities(crosswalk: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
+  return crosswalk.data.initiatives.map((it) => {
     const byStandard = new Map<string, InitiativeStandard>();
     let bodies = 0;
     for (const b of cov.bodies) {
       const before = byStandard.size;
       for (const c of it.characteristics) {
-        for (const s of cellFor(ix, b.edition!.id, c).standards) {
+        for (const s of cellFor(crosswalk, b.edition!.id, c).standards) {
           const have = byStandard.get(s.id);
           if (have) {
             have.characteristics.push(c);
@@ -48,9 +48,9 @@ export interface ReciprocityPair {
  * part, in a required or expected standard) learning with other professions: one joint activity
  * could serve both.
  */
-export function reciprocity(ix: CrosswalkIndex, cov: Coverage): ReciprocityPair[] {
+export function reciprocity(crosswalk: CrosswalkIndex, cov: Coverage): ReciprocityPair[] {
   const sides = cov.bodies.flatMap((b) => {
-    const standards = cellFor(ix, b.edition!.id, RECIPROCITY_CHARACTERISTIC).standards.filter(
+    const standards = cellFor(crosswalk, b.edition!.id, RECIPROCITY_CHARACTERISTIC).standards.filter(
       (s) => s.strength !== 'implicit' && s.bindingness !== 'guidance',
     );
     return standards.length && b.accreditor.kind !== 'reference-framework' ? [{ body: b.accreditor, standards }] : [];

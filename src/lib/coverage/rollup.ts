@@ -22,9 +22,9 @@ export function everything(on: string): Selection {
   return { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on };
 }
 
-export function selectAccreditors(ix: CrosswalkIndex, sel: Selection): AccreditorRec[] {
+export function selectAccreditors(crosswalk: CrosswalkIndex, sel: Selection): AccreditorRec[] {
   const chosen = new Set(sel.accreditors);
-  return ix.data.accreditors.filter(
+  return crosswalk.data.accreditors.filter(
     (a) =>
       (chosen.size === 0 || chosen.has(a.id)) &&
       (sel.professions.length === 0 || a.professions.some((p) => sel.professions.includes(p))) &&
@@ -87,20 +87,22 @@ export interface Coverage {
 }
 
 /** Coverage for a selection: one row per characteristic, one cell per body with an edition in force. */
-export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
+export function computeCoverage(crosswalk: CrosswalkIndex, sel: Selection): Coverage {
   const chars = sel.characteristics.length
-    ? sel.characteristics.map((id) => ix.characteristics.get(id)).filter((c): c is CharacteristicRec => c !== undefined)
-    : ix.data.characteristics;
+    ? sel.characteristics
+        .map((id) => crosswalk.characteristics.get(id))
+        .filter((c): c is CharacteristicRec => c !== undefined)
+    : crosswalk.data.characteristics;
   const charIds = chars.map((c) => c.id);
   const bodies: BodyRow[] = [];
   const noEdition: AccreditorRec[] = [];
-  for (const a of selectAccreditors(ix, sel)) {
-    const edition = editionOn(ix, a.id, sel.on);
+  for (const a of selectAccreditors(crosswalk, sel)) {
+    const edition = editionOn(crosswalk, a.id, sel.on);
     if (!edition) {
       noEdition.push(a);
       continue;
     }
-    const standards = ix.standardsByEdition.get(edition.id) ?? [];
+    const standards = crosswalk.standardsByEdition.get(edition.id) ?? [];
     let mappings = 0;
     let reviewedMappings = 0;
     let verified = 0;
@@ -109,8 +111,8 @@ export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
       mappings += s.mappings.length;
       for (const m of s.mappings) if (m.review === 'reviewed') reviewedMappings++;
     }
-    const transition = transitionOn(ix, a.id, sel.on, charIds);
-    const since = newerMayExistSince(ix, edition, sel.on);
+    const transition = transitionOn(crosswalk, a.id, sel.on, charIds);
+    const since = newerMayExistSince(crosswalk, edition, sel.on);
     bodies.push({
       accreditor: a,
       edition,
@@ -128,7 +130,7 @@ export function computeCoverage(ix: CrosswalkIndex, sel: Selection): Coverage {
     const counts = zeroCounts();
     let carried = 0;
     const cells = bodies.map((b) => {
-      const cell = cellFor(ix, b.edition!.id, c.id);
+      const cell = cellFor(crosswalk, b.edition!.id, c.id);
       counts[cell.status]++;
       b.counts[cell.status]++;
       if (cell.carried) {

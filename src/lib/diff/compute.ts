@@ -136,30 +136,30 @@ function entityDiffs<T extends { id: string }>(
 const bodyLabel = (a: { abbreviation: string }) => (a as { label?: string }).label ?? a.abbreviation;
 
 /** "LCME 3.5" from whichever state knows the standard's body. */
-function standardLabeller(ixs: readonly CrosswalkIndex[]) {
+function standardLabeller(crosswalks: readonly CrosswalkIndex[]) {
   return (s: Pick<StandardRec, 'edition' | 'code'>) => {
-    for (const ix of ixs) {
-      const e = ix.editions.get(s.edition);
-      const a = e && ix.accreditors.get(e.accreditor);
+    for (const crosswalk of crosswalks) {
+      const e = crosswalk.editions.get(s.edition);
+      const a = e && crosswalk.accreditors.get(e.accreditor);
       if (a) return `${bodyLabel(a)} ${s.code}`;
     }
     return `${s.edition} ${s.code}`;
   };
 }
-function editionLabeller(ixs: readonly CrosswalkIndex[]) {
+function editionLabeller(crosswalks: readonly CrosswalkIndex[]) {
   return (id: string) => {
-    for (const ix of ixs) {
-      const e = ix.editions.get(id);
-      const a = e && ix.accreditors.get(e.accreditor);
+    for (const crosswalk of crosswalks) {
+      const e = crosswalk.editions.get(id);
+      const a = e && crosswalk.accreditors.get(e.accreditor);
       if (e && a) return `${bodyLabel(a)} ${e.edition}`;
     }
     return id;
   };
 }
 
-function totals(ix: CrosswalkIndex, on: string): StatusCounts {
+function totals(crosswalk: CrosswalkIndex, on: string): StatusCounts {
   const counts = zeroCounts();
-  const cov = computeCoverage(ix, everything(on));
+  const cov = computeCoverage(crosswalk, everything(on));
   for (const row of cov.rows) for (const s of STATUSES) counts[s] += row.counts[s];
   return counts;
 }

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { STRENGTHS, type MappingReview, type Profession, type Strength } from '../../schemas/index.ts';
-import { loadFiles, readContentDir, type SourceFile } from '../content.ts';
+import { loadFiles, type SourceFile } from '../content.ts';
+import { readContentDir } from './content-dir.ts';
 import { issueToReview, type FiledIssue } from '../review/issue-form.ts';
 import { reviewPage } from '../review/page.ts';
 import {

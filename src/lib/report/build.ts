@@ -41,27 +41,27 @@ export interface ReportOptions {
  * serializable model that every format (JSON, CSV, XLSX, Markdown, HTML, PDF) renders.
  */
 export function buildReport(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   sel: Selection,
   generatedOn: string,
   options: ReportOptions = {},
 ): GapReport {
   const institution = institutionName(options.institution);
-  const cov = computeCoverage(ix, sel);
+  const cov = computeCoverage(crosswalk, sel);
   const total = zeroCounts();
   for (const r of cov.rows) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r.counts[k];
   const sum = (f: (b: (typeof cov.bodies)[number]) => number) => cov.bodies.reduce((n, b) => n + f(b), 0);
   const qualified = Object.fromEntries(QUALIFIERS.map((q) => [q, 0])) as Record<(typeof QUALIFIERS)[number], number>;
   for (const r of cov.rows) for (const c of r.cells) for (const q of c.qualifiers) qualified[q]++;
   const editionLabel = (id: string) => {
-    const e = ix.editions.get(id);
+    const e = crosswalk.editions.get(id);
     return e ? `${e.title} (${e.edition})` : id;
   };
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     title: 'IP-CLE Crosswalk gap report',
     ...(institution && { institution }),
-    dataVersion: ix.data.version,
+    dataVersion: crosswalk.data.version,
     generatedOn,
     selection: {
       accreditors: [...sel.accreditors],
@@ -147,24 +147,24 @@ export function buildReport(
         }),
       })),
     })),
-    ...gapAndOpportunityCells(ix, cov),
+    ...gapAndOpportunityCells(crosswalk, cov),
     actFirst: actFirst(cov),
-    modelWording: modelWording(ix, cov, sel.on),
+    modelWording: modelWording(crosswalk, cov, sel.on),
     professions: byProfession(cov),
     opportunities: {
-      initiatives: initiativeOpportunities(ix, cov).map((o) => ({
+      initiatives: initiativeOpportunities(crosswalk, cov).map((o) => ({
         id: o.initiative.id,
         name: o.initiative.name,
         characteristics: [...o.initiative.characteristics],
         bodies: o.bodies,
         standards: o.standards,
       })),
-      reciprocity: reciprocity(ix, cov).map((p) => ({
+      reciprocity: reciprocity(crosswalk, cov).map((p) => ({
         a: { body: p.a.accreditor, standards: p.a.standards.map((s) => s.id) },
         b: { body: p.b.accreditor, standards: p.b.standards.map((s) => s.id) },
       })),
     },
-    reviewAgreement: reportReviews(ix, {
+    reviewAgreement: reportReviews(crosswalk, {
       editions: cov.bodies.map((b) => b.edition!.id),
       characteristics: cov.rows.map((r) => r.characteristic.id),
     }),
@@ -173,7 +173,7 @@ export function buildReport(
 
 /** The report's gap cells, opportunity cells and the recommendations that target them, in one pass over the cells. */
 function gapAndOpportunityCells(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   cov: Coverage,
 ): Pick<GapReport, 'gaps' | 'opportunityCells' | 'recommendations'> {
   const gaps: GapReport['gaps'] = [];
@@ -191,17 +191,17 @@ function gapAndOpportunityCells(
       else opportunityCells.push({ ...cell, standards: c.standards.map((s) => s.id) });
       targets.push({ characteristic: cell.characteristic, edition: cell.edition });
     });
-  return { gaps, opportunityCells, recommendations: recommendationsFor(ix, targets) };
+  return { gaps, opportunityCells, recommendations: recommendationsFor(crosswalk, targets) };
 }
 
 /** The recommendations that target the report's gap and opportunity cells, each with the cells it targets there. */
 function recommendationsFor(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   cells: readonly { characteristic: string; edition: string }[],
 ): NonNullable<GapReport['recommendations']> {
   const out = new Map<string, NonNullable<GapReport['recommendations']>[number]>();
   for (const { characteristic, edition } of cells) {
-    for (const r of ix.recommendationsByCell.get(edition)?.get(characteristic) ?? []) {
+    for (const r of crosswalk.recommendationsByCell.get(edition)?.get(characteristic) ?? []) {
       const cell = r.addresses.find((a) => a.characteristic === characteristic)!.cell;
       const entry = out.get(r.id) ?? {
         id: r.id,

@@ -74,15 +74,18 @@ interface Candidate extends WordingSource {
  * For each characteristic with a gap in the selection: the strongest explicit or partial language in
  * any body's edition in force on the date (selected or not), strongest and best evidenced first.
  */
-export function modelWording(ix: CrosswalkIndex, cov: Coverage, on: string): GapReport['modelWording'] {
+export function modelWording(crosswalk: CrosswalkIndex, cov: Coverage, on: string): GapReport['modelWording'] {
   const gapChars = cov.rows.filter((r) => r.cells.some((c) => c.status === 'gap')).map((r) => r.characteristic.id);
   if (gapChars.length === 0) return [];
   const selected = new Set(cov.bodies.map((b) => b.accreditor.id));
-  const inForce = ix.data.accreditors.flatMap((a) => {
-    const e = editionOn(ix, a.id, on);
+  const inForce = crosswalk.data.accreditors.flatMap((a) => {
+    const e = editionOn(crosswalk, a.id, on);
     return e ? [{ a, e, selected: selected.has(a.id) }] : [];
   });
-  return gapChars.map((characteristic) => ({ characteristic, standards: bestWording(ix, inForce, characteristic) }));
+  return gapChars.map((characteristic) => ({
+    characteristic,
+    standards: bestWording(crosswalk, inForce, characteristic),
+  }));
 }
 
 /**
@@ -90,10 +93,14 @@ export function modelWording(ix: CrosswalkIndex, cov: Coverage, on: string): Gap
  * editions, in `compareCandidates` order (ties keep the editions' order). Only those few are written
  * out: a report ranks every in-force edition's language for every gap.
  */
-export function bestWording(ix: CrosswalkIndex, sources: readonly WordingSource[], characteristic: string): Wording[] {
+export function bestWording(
+  crosswalk: CrosswalkIndex,
+  sources: readonly WordingSource[],
+  characteristic: string,
+): Wording[] {
   const best: Candidate[] = [];
   for (const { a, e, selected } of sources)
-    for (const s of cellFor(ix, e.id, characteristic).standards) {
+    for (const s of cellFor(crosswalk, e.id, characteristic).standards) {
       if (s.strength === 'implicit') continue;
       const c = { a, e, selected, s, support: supportOf(s) };
       let at = best.length;

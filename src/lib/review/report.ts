@@ -14,7 +14,7 @@ export type ReportReviews = GapReport['reviewAgreement'];
  * (through one reused object: this runs over every mapping of every report) and gets its line.
  */
 export function reportReviews(
-  ix: CrosswalkIndex,
+  crosswalk: CrosswalkIndex,
   scope: { editions: readonly string[]; characteristics: readonly string[] },
 ): ReportReviews {
   const chars = new Set(scope.characteristics);
@@ -31,8 +31,8 @@ export function reportReviews(
     reviews: [],
   };
   for (const edition of scope.editions) {
-    m.accreditor = ix.editions.get(edition)?.accreditor ?? '';
-    for (const s of ix.standardsByEdition.get(edition) ?? [])
+    m.accreditor = crosswalk.editions.get(edition)?.accreditor ?? '';
+    for (const s of crosswalk.standardsByEdition.get(edition) ?? [])
       for (const mapping of s.mappings) {
         if (!chars.has(mapping.characteristic)) continue;
         total++;

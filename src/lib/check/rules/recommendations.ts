@@ -60,8 +60,8 @@ const recommendationTarget: Rule = {
 
 /** The crosswalk index, built only when some recommendation needs cell statuses. */
 function lazyIndex(ctx: RuleContext): () => CrosswalkIndex {
-  let ix: CrosswalkIndex | undefined;
-  return () => (ix ??= indexCrosswalk(toCrosswalkData(ctx.content, 'check')));
+  let crosswalk: CrosswalkIndex | undefined;
+  return () => (crosswalk ??= indexCrosswalk(toCrosswalkData(ctx.content, 'check')));
 }
 
 /** Each addressed characteristic exists, is named once, and its cell is what the file says it is. */
@@ -70,7 +70,7 @@ const recommendationCells: Rule = {
   description:
     'a recommendation names existing characteristics, each once, and each cell really is the gap or opportunity it claims in the targeted edition (a warning if not)',
   run(ctx, report) {
-    const ix = lazyIndex(ctx);
+    const crosswalk = lazyIndex(ctx);
     for (const r of ctx.content.recommendations) {
       const seen = new Set<string>();
       r.data.addresses.forEach((a, i) => {
@@ -97,7 +97,7 @@ const recommendationCells: Rule = {
         }
         seen.add(a.characteristic);
         if (bodyOf(ctx, r.data.edition) !== r.data.accreditor) return; // reported by recommendation-target
-        const status = cellFor(ix(), r.data.edition, a.characteristic).status;
+        const status = cellFor(crosswalk(), r.data.edition, a.characteristic).status;
         if (status === a.cell) return;
         report({
           file: r.file,
