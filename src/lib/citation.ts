@@ -5,7 +5,7 @@
  * summary and mapping are ours, the standard's text is the body's.
  */
 import { parse } from 'yaml';
-import type { AccreditorRec, CharacteristicRec, EditionRec, MappingRec, StandardRec } from './crosswalk.ts';
+import type { AccreditorData, CharacteristicData, EditionData, MappingData, StandardData } from './crosswalk.ts';
 
 export interface CitationMeta {
   title: string;
@@ -76,9 +76,9 @@ export interface Citation {
 }
 
 export interface CiteInput {
-  standard: StandardRec;
-  edition: EditionRec;
-  accreditor: AccreditorRec;
+  standard: StandardData;
+  edition: EditionData;
+  accreditor: AccreditorData;
   /** The data version the page was built from. */
   dataVersion: string;
   /** The page's full URL (for a mapping, the URL of its place on the standard page). */
@@ -96,10 +96,10 @@ function authorsText(authors: readonly string[]): string {
   return `${authors.slice(0, -1).join(', ')}, & ${authors[authors.length - 1]}`;
 }
 
-const bodyLabel = (a: AccreditorRec) => (a as { label?: string }).label ?? a.abbreviation;
+const bodyLabel = (a: AccreditorData) => (a as { label?: string }).label ?? a.abbreviation;
 
 /** "LCME 3.5 Learning Environment/Professionalism" */
-function standardName(s: StandardRec, a: AccreditorRec): string {
+function standardName(s: StandardData, a: AccreditorData): string {
   return `${bodyLabel(a)} ${s.code}${s.title ? ` ${s.title}` : ''}`;
 }
 
@@ -139,7 +139,7 @@ export function citeStandard(meta: CitationMeta, input: CiteInput): Citation {
   return build(meta, input, what, bibKey(input.standard.id));
 }
 
-const REVIEW_TEXT: Record<MappingRec['review'], string> = {
+const REVIEW_TEXT: Record<MappingData['review'], string> = {
   reviewed: 'reviewed by two professions',
   proposed: 'proposed, not yet reviewed by two professions',
   disputed: 'disputed by a reviewer',
@@ -148,7 +148,7 @@ const REVIEW_TEXT: Record<MappingRec['review'], string> = {
 /** "Cite this" for one mapping: says its strength and review status, as the page does. */
 export function citeMapping(
   meta: CitationMeta,
-  input: CiteInput & { characteristic: CharacteristicRec; mapping: MappingRec },
+  input: CiteInput & { characteristic: CharacteristicData; mapping: MappingData },
 ): Citation {
   const what =
     `Mapping of ${standardName(input.standard, input.accreditor)} (${input.edition.edition}) to ` +

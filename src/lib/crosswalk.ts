@@ -22,13 +22,13 @@ import { startOf } from './dates.ts';
 export const REVIEW_STATUSES = ['reviewed', 'proposed', 'disputed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-export interface CharacteristicRec {
+export interface CharacteristicData {
   id: string;
   name: string;
   level: Level;
   domain: string;
 }
-export interface AccreditorRec {
+export interface AccreditorData {
   id: string;
   name: string;
   abbreviation: string;
@@ -43,7 +43,7 @@ export interface AccreditorRec {
   reissueEveryYears?: number;
   editorialStatus?: string;
 }
-export interface EditionRec {
+export interface EditionData {
   id: string;
   accreditor: string;
   title: string;
@@ -63,7 +63,7 @@ export interface EditionRec {
   /** Codes of the superseded edition whose mappings were checked and do not continue here. */
   dropped: { code: string; reason: string }[];
 }
-export interface MappingRec {
+export interface MappingData {
   characteristic: string;
   strength: Strength;
   rationale: string;
@@ -74,7 +74,7 @@ export interface MappingRec {
   /** The review records, only when there are any: the report's agreement figures read them. */
   reviews?: MappingReview[];
 }
-export interface StandardRec {
+export interface StandardData {
   id: string;
   edition: string;
   code: string;
@@ -87,15 +87,15 @@ export interface StandardRec {
   section?: string;
   /** Codes in the superseded edition that this standard continues. */
   continues: string[];
-  mappings: MappingRec[];
+  mappings: MappingData[];
 }
-export interface InitiativeRec {
+export interface InitiativeData {
   id: string;
   name: string;
   characteristics: string[];
 }
 /** A recommendation to one body, without its prose: what the pages, tracker and reports count. */
-export interface RecommendationRec {
+export interface RecommendationData {
   id: string;
   title: string;
   accreditor: string;
@@ -112,12 +112,12 @@ export interface RecommendationRec {
 export interface CrosswalkData {
   /** Identifies the data state, e.g. the date of the newest content change or a git commit. */
   version: string;
-  characteristics: CharacteristicRec[];
-  accreditors: AccreditorRec[];
-  editions: EditionRec[];
-  standards: StandardRec[];
-  initiatives: InitiativeRec[];
-  recommendations: RecommendationRec[];
+  characteristics: CharacteristicData[];
+  accreditors: AccreditorData[];
+  editions: EditionData[];
+  standards: StandardData[];
+  initiatives: InitiativeData[];
+  recommendations: RecommendationData[];
 }
 
 /**
@@ -180,11 +180,11 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
         dropped: (e.data.dropped ?? []).map((d) => ({ code: d.code, reason: d.reason })),
       }))
       .sort(byId),
-    standards: content.standards.map(standardRec).sort(byId),
+    standards: content.standards.map(standardData).sort(byId),
     initiatives: content.initiatives
       .map((e) => ({ id: e.id, name: e.data.name, characteristics: e.data.characteristics }))
       .sort(byId),
-    recommendations: content.recommendations.map((e) => recommendationRec(e.id, e.data)).sort(byId),
+    recommendations: content.recommendations.map((e) => recommendationData(e.id, e.data)).sort(byId),
   };
 }
 
@@ -192,10 +192,10 @@ export function toCrosswalkData(content: Content, version: string): CrosswalkDat
  * One standard as plain data. Optional fields are assigned, not spread: the spread form cost a third of
  * the coverage model's time at 10,000 standards.
  */
-function standardRec(s: Content['standards'][number]): StandardRec {
+function standardData(s: Content['standards'][number]): StandardData {
   const d = s.data;
   // Same key order as the JSON download has always had: optional keys go in their place.
-  const rec = { id: s.id, edition: s.edition, code: d.code } as StandardRec;
+  const rec = { id: s.id, edition: s.edition, code: d.code } as StandardData;
   if (d.title !== undefined) rec.title = d.title;
   rec.bindingness = d.bindingness;
   rec.verification = d.verification;
@@ -203,13 +203,13 @@ function standardRec(s: Content['standards'][number]): StandardRec {
   if (d.readEdition !== undefined) rec.readEdition = d.readEdition;
   if (d.section !== undefined) rec.section = d.section;
   rec.continues = d.continues ?? [];
-  rec.mappings = d.mappings.map(mappingRec);
+  rec.mappings = d.mappings.map(mappingData);
   return rec;
 }
 
-function mappingRec(m: Content['standards'][number]['data']['mappings'][number]): MappingRec {
+function mappingData(m: Content['standards'][number]['data']['mappings'][number]): MappingData {
   const r = reviewStatus(m.reviews);
-  const out = { characteristic: m.characteristic, strength: m.strength, rationale: m.rationale } as MappingRec;
+  const out = { characteristic: m.characteristic, strength: m.strength, rationale: m.rationale } as MappingData;
   if (m.quote !== undefined) out.quote = m.quote;
   out.review = r.status;
   out.agreedBy = r.agreedBy;
@@ -217,7 +217,7 @@ function mappingRec(m: Content['standards'][number]['data']['mappings'][number])
   return out;
 }
 
-function recommendationRec(id: string, r: Recommendation): RecommendationRec {
+function recommendationData(id: string, r: Recommendation): RecommendationData {
   return {
     id,
     title: r.title,
@@ -238,20 +238,20 @@ function recommendationRec(id: string, r: Recommendation): RecommendationRec {
 /** Lookup tables over CrosswalkData, built once per use. */
 export interface CrosswalkIndex {
   data: CrosswalkData;
-  characteristics: Map<string, CharacteristicRec>;
-  accreditors: Map<string, AccreditorRec>;
-  editions: Map<string, EditionRec>;
-  standards: Map<string, StandardRec>;
+  characteristics: Map<string, CharacteristicData>;
+  accreditors: Map<string, AccreditorData>;
+  editions: Map<string, EditionData>;
+  standards: Map<string, StandardData>;
   /** Editions of each accreditor, oldest first. */
-  editionsByAccreditor: Map<string, EditionRec[]>;
-  standardsByEdition: Map<string, StandardRec[]>;
+  editionsByAccreditor: Map<string, EditionData[]>;
+  standardsByEdition: Map<string, StandardData[]>;
   /** edition -> characteristic -> the standards (with the mapping) that map it. */
-  mappingsByCell: Map<string, Map<string, { standard: StandardRec; mapping: MappingRec }[]>>;
+  mappingsByCell: Map<string, Map<string, { standard: StandardData; mapping: MappingData }[]>>;
   /** edition -> reviewed characteristics. */
   reviewedByEdition: Map<string, Set<string>>;
-  recommendations: Map<string, RecommendationRec>;
+  recommendations: Map<string, RecommendationData>;
   /** edition -> characteristic -> the recommendations that address that cell. */
-  recommendationsByCell: Map<string, Map<string, RecommendationRec[]>>;
+  recommendationsByCell: Map<string, Map<string, RecommendationData[]>>;
 }
 
 /** Sort key for an edition's start; an undated edition sorts first. */
@@ -261,15 +261,15 @@ export function startKey(e: { effectiveFrom?: string | undefined }): string {
 
 /** Lookup tables over the data (by ID, editions per body, standards per edition, mappings per cell), built once per use. */
 export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
-  const editionsByAccreditor = new Map<string, EditionRec[]>();
+  const editionsByAccreditor = new Map<string, EditionData[]>();
   for (const e of data.editions) {
     const list = editionsByAccreditor.get(e.accreditor);
     if (list) list.push(e);
     else editionsByAccreditor.set(e.accreditor, [e]);
   }
   for (const list of editionsByAccreditor.values()) list.sort((a, b) => startKey(a).localeCompare(startKey(b)));
-  const standardsByEdition = new Map<string, StandardRec[]>();
-  const mappingsByCell = new Map<string, Map<string, { standard: StandardRec; mapping: MappingRec }[]>>();
+  const standardsByEdition = new Map<string, StandardData[]>();
+  const mappingsByCell = new Map<string, Map<string, { standard: StandardData; mapping: MappingData }[]>>();
   for (const s of data.standards) {
     const list = standardsByEdition.get(s.edition);
     if (list) list.push(s);
@@ -283,7 +283,7 @@ export function indexCrosswalk(data: CrosswalkData): CrosswalkIndex {
     }
   }
   const recommendations = data.recommendations ?? []; // crosswalk JSON written before recommendations existed
-  const recommendationsByCell = new Map<string, Map<string, RecommendationRec[]>>();
+  const recommendationsByCell = new Map<string, Map<string, RecommendationData[]>>();
   for (const r of recommendations) {
     let cells = recommendationsByCell.get(r.edition);
     if (!cells) recommendationsByCell.set(r.edition, (cells = new Map()));

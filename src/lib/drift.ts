@@ -4,7 +4,7 @@
  */
 import type { Strength } from '../schemas/index.ts';
 import { compareCodes } from './coverage.ts';
-import type { CrosswalkIndex, EditionRec, StandardRec } from './crosswalk.ts';
+import type { CrosswalkIndex, EditionData, StandardData } from './crosswalk.ts';
 import { mdText } from './markdown-text.ts';
 
 export type DriftDecision = 'continued' | 'dropped' | 'pending';
@@ -23,8 +23,8 @@ export interface DriftItem {
 }
 
 export interface DriftWorklist {
-  edition: EditionRec;
-  previous: EditionRec;
+  edition: EditionData;
+  previous: EditionData;
   items: DriftItem[];
   pending: number;
 }
@@ -67,9 +67,9 @@ export function driftForAccreditor(crosswalk: CrosswalkIndex, accreditorId: stri
 
 export interface Lineage {
   /** Standards of the superseded edition that this one continues. */
-  continues: StandardRec[];
+  continues: StandardData[];
   /** Standards of newer editions that continue this one. */
-  continuedBy: StandardRec[];
+  continuedBy: StandardData[];
 }
 
 /** A standard's neighbours across editions, from the `continues` links. */

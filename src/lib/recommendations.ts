@@ -5,7 +5,7 @@
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from '../schemas/recommendation.ts';
 import { cellFor } from './coverage/cells.ts';
 import type { Status } from './coverage/status.ts';
-import { startKey, type CrosswalkIndex, type EditionRec, type RecommendationRec } from './crosswalk.ts';
+import { startKey, type CrosswalkIndex, type EditionData, type RecommendationData } from './crosswalk.ts';
 
 export const RECOMMENDATION_STATUS_LABEL: Record<RecommendationStatus, string> = {
   draft: 'Draft',
@@ -44,7 +44,7 @@ export interface Adoption {
 
 export interface Tracker {
   total: number;
-  byStatus: Record<RecommendationStatus, RecommendationRec[]>;
+  byStatus: Record<RecommendationStatus, RecommendationData[]>;
   /** Recommendations that reached the body (submitted at some point). */
   submitted: number;
   /** Of those, the ones the body decided on (adopted, partly adopted or declined). */
@@ -72,7 +72,7 @@ export function median(values: readonly number[]): number | undefined {
 }
 
 /** The edition whose coverage shows what became of the recommendation, if there is one yet. */
-export function editionAfter(crosswalk: CrosswalkIndex, r: RecommendationRec): EditionRec | undefined {
+export function editionAfter(crosswalk: CrosswalkIndex, r: RecommendationData): EditionData | undefined {
   const adopting = [...r.history].reverse().find((h) => h.standard !== undefined)?.standard;
   const viaStandard = adopting ? crosswalk.standards.get(adopting)?.edition : undefined;
   if (viaStandard) return crosswalk.editions.get(viaStandard);
@@ -85,7 +85,7 @@ export function editionAfter(crosswalk: CrosswalkIndex, r: RecommendationRec): E
 }
 
 /** The adoption step of a recommendation and the submission it answers, if it was adopted. */
-function adoptionOf(r: RecommendationRec): Adoption | undefined {
+function adoptionOf(r: RecommendationData): Adoption | undefined {
   const i = r.history.findLastIndex((h) => h.status === 'adopted' || h.status === 'partly-adopted');
   if (i < 0) return undefined;
   const sub = r.history.slice(0, i).findLast((h) => h.status === 'submitted');
@@ -102,11 +102,11 @@ function adoptionOf(r: RecommendationRec): Adoption | undefined {
 
 export function trackRecommendations(
   crosswalk: CrosswalkIndex,
-  list: readonly RecommendationRec[] = crosswalk.data.recommendations,
+  list: readonly RecommendationData[] = crosswalk.data.recommendations,
 ): Tracker {
-  const byStatus = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, [] as RecommendationRec[]])) as Record<
+  const byStatus = Object.fromEntries(RECOMMENDATION_STATUSES.map((s) => [s, [] as RecommendationData[]])) as Record<
     RecommendationStatus,
-    RecommendationRec[]
+    RecommendationData[]
   >;
   let submitted = 0;
   let decided = 0;

@@ -6,7 +6,7 @@
  * they give the same CrosswalkData the one engine reads, and the same report as the full data.
  */
 import { selectAccreditors, type Selection } from './coverage.ts';
-import { indexCrosswalk, type CrosswalkData, type CrosswalkIndex, type StandardRec } from './crosswalk.ts';
+import { indexCrosswalk, type CrosswalkData, type CrosswalkIndex, type StandardData } from './crosswalk.ts';
 import { bestWording } from './report/committee-model.ts';
 import { buildReport, type ReportOptions } from './report/build.ts';
 import type { GapReport } from './report/schema.ts';
@@ -18,13 +18,13 @@ export type ShardIndex = Omit<CrosswalkData, 'standards'>;
 export interface BodyShard {
   version: string;
   accreditor: string;
-  standards: StandardRec[];
+  standards: StandardData[];
 }
 /** Model wording candidates for one characteristic: each carries that characteristic's mapping only. */
 export interface WordingShard {
   version: string;
   characteristic: string;
-  standards: StandardRec[];
+  standards: StandardData[];
 }
 
 /** Where each shard is published, relative to the data folder. */
@@ -54,7 +54,7 @@ export function splitCrosswalk(crosswalk: CrosswalkIndex): {
     return { version: crosswalk.data.version, accreditor: a.id, standards: standards.sort(byId) };
   });
   const wording = crosswalk.data.characteristics.map((c) => {
-    const standards: StandardRec[] = [];
+    const standards: StandardData[] = [];
     for (const e of crosswalk.data.editions) {
       const a = crosswalk.accreditors.get(e.accreditor);
       if (!a) continue;
@@ -85,7 +85,7 @@ export function mergeShards(
       throw new Error(
         `crosswalk data shards of different versions (${'accreditor' in shard ? shard.accreditor : shard.characteristic}: ${shard.version}, index: ${index.version}): reload the page`,
       );
-  const standards = new Map<string, StandardRec>();
+  const standards = new Map<string, StandardData>();
   for (const b of bodies) for (const s of b.standards) standards.set(s.id, s);
   const full = new Set(standards.keys());
   for (const w of wording)

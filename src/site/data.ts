@@ -9,7 +9,7 @@ import { micromark } from 'micromark';
 import { parseCitationCff, type CitationMeta } from '../lib/citation.ts';
 import type { Entry, StandardEntry } from '../lib/content.ts';
 import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../lib/coverage.ts';
-import type { EditionRec, StandardRec } from '../lib/crosswalk.ts';
+import type { EditionData, StandardData } from '../lib/crosswalk.ts';
 import { loadCrosswalk, oncePerContent, siteToday, type Loaded } from '../lib/node/crosswalk.ts';
 import { buildReport } from '../lib/report/build.ts';
 import type { GapReport } from '../lib/report/schema.ts';
@@ -40,12 +40,12 @@ export interface Site {
   /** Repository path of an entity's file, for edit links. */
   filePath(kind: string, id: string): string;
   /** Editions of a body, newest first, and the one in force today. */
-  editionsOf(accreditorId: string): { all: EditionRec[]; current?: EditionRec | undefined };
+  editionsOf(accreditorId: string): { all: EditionData[]; current?: EditionData | undefined };
   /**
    * Standards of other professions' bodies (edition in force today) that map the same characteristic
    * explicitly or in part: "related standards" on a standard page. At most `limit` per characteristic.
    */
-  related(standard: StandardRec, limit?: number): Map<string, StandardRec[]>;
+  related(standard: StandardData, limit?: number): Map<string, StandardData[]>;
   figures: {
     bodies: number;
     editions: number;
@@ -130,10 +130,10 @@ function bodies(entries: Site['entries']): Pick<Site, 'html' | 'notesHtml' | 'fi
 
 /** Each body's editions and the one in force today; other professions' standards mapping the same characteristic. */
 function editionsInForce({ index: crosswalk, data }: Loaded, today: string): Pick<Site, 'editionsOf' | 'related'> {
-  const current = new Map<string, EditionRec | undefined>();
+  const current = new Map<string, EditionData | undefined>();
   for (const a of data.accreditors) current.set(a.id, editionOn(crosswalk, a.id, today));
-  const strongByCharacteristic = new Map<string, StandardRec[]>();
-  const strongInCurrent = (characteristic: string): StandardRec[] => {
+  const strongByCharacteristic = new Map<string, StandardData[]>();
+  const strongInCurrent = (characteristic: string): StandardData[] => {
     let list = strongByCharacteristic.get(characteristic);
     if (list) return list;
     list = [];
@@ -147,8 +147,8 @@ function editionsInForce({ index: crosswalk, data }: Loaded, today: string): Pic
     strongByCharacteristic.set(characteristic, list);
     return list;
   };
-  const accreditorOf = (s: StandardRec) => crosswalk.accreditors.get(crosswalk.editions.get(s.edition)!.accreditor)!;
-  const relatedCandidates = new Map<string, StandardRec[]>();
+  const accreditorOf = (s: StandardData) => crosswalk.accreditors.get(crosswalk.editions.get(s.edition)!.accreditor)!;
+  const relatedCandidates = new Map<string, StandardData[]>();
   return {
     editionsOf(accreditorId) {
       const all = [...(crosswalk.editionsByAccreditor.get(accreditorId) ?? [])].reverse();
@@ -158,7 +158,7 @@ function editionsInForce({ index: crosswalk, data }: Loaded, today: string): Pic
       const own = crosswalk.editions.get(standard.edition);
       const professions = own ? (crosswalk.accreditors.get(own.accreditor)?.professions ?? []) : [];
       const professionsKey = [...professions].sort().join(' ');
-      const out = new Map<string, StandardRec[]>();
+      const out = new Map<string, StandardData[]>();
       for (const m of standard.mappings) {
         if (m.strength === 'implicit') continue;
         // The first limit + 1 candidates of these professions, shared by every standard of them:

@@ -4,7 +4,7 @@
  * The build (pre-filtered pages) and the browser filter call the same functions.
  */
 import { STRENGTH_WEIGHT, type Status } from '../lib/coverage/status.ts';
-import type { AccreditorRec, CharacteristicRec } from '../lib/crosswalk.ts';
+import type { AccreditorData, CharacteristicData } from '../lib/crosswalk.ts';
 
 export const FACETS = ['profession', 'country', 'kind'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -36,7 +36,7 @@ export function isRowFacet(f: string): f is RowFacet {
   return (ROW_FACETS as readonly string[]).includes(f);
 }
 
-export function facetValues(accreditors: readonly AccreditorRec[], facet: Facet): string[] {
+export function facetValues(accreditors: readonly AccreditorData[], facet: Facet): string[] {
   const values = accreditors.flatMap((a) =>
     facet === 'profession' ? a.professions : facet === 'country' ? [a.country] : [a.kind],
   );
@@ -44,15 +44,15 @@ export function facetValues(accreditors: readonly AccreditorRec[], facet: Facet)
 }
 
 /** Levels in their natural order (macro, meso, micro); domains alphabetically. */
-export function rowFacetValues(characteristics: readonly CharacteristicRec[], facet: RowFacet): string[] {
+export function rowFacetValues(characteristics: readonly CharacteristicData[], facet: RowFacet): string[] {
   const values = [...new Set(characteristics.map((c) => c[facet]))];
   return facet === 'level' ? Object.keys(LEVEL_LABEL).filter((l) => values.includes(l as never)) : values.sort();
 }
 
 /** A body's facet values, as the matrix stores them on its headers. */
-export type FacetBody = Pick<AccreditorRec, 'country' | 'kind'> & { professions: readonly string[] };
+export type FacetBody = Pick<AccreditorData, 'country' | 'kind'> & { professions: readonly string[] };
 /** A characteristic's facet values, as the matrix stores them on its headers. */
-export type FacetRow = Pick<CharacteristicRec, 'level' | 'domain'>;
+export type FacetRow = Pick<CharacteristicData, 'level' | 'domain'>;
 
 /** Whether a body passes every chosen facet (an empty value passes). The browser filter calls this. */
 export function matchesFacets(a: FacetBody, chosen: Partial<Record<Facet, string>>): boolean {

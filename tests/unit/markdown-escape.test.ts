@@ -2,7 +2,7 @@
 import { micromark } from 'micromark';
 import { describe, expect, it } from 'vitest';
 import type { Selection } from '../../src/lib/coverage.ts';
-import type { EditionRec } from '../../src/lib/crosswalk.ts';
+import type { EditionData } from '../../src/lib/crosswalk.ts';
 import { driftMarkdown } from '../../src/lib/drift.ts';
 import { mdLink, mdText, mdUrl } from '../../src/lib/markdown-text.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
@@ -123,7 +123,7 @@ describe('Markdown gap report with hostile content', () => {
 
 describe('drift worklist with hostile content', () => {
   it('renders titles, codes, reasons and edition names as text', () => {
-    const [edition, previous] = [...index.editions.values()] as EditionRec[];
+    const [edition, previous] = [...index.editions.values()] as EditionData[];
     const md = driftMarkdown(index, [
       {
         edition: { ...edition!, edition: `2027 ${ATTACK}` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StandardRec } from '../../src/lib/crosswalk.ts';
+import type { StandardData } from '../../src/lib/crosswalk.ts';
 import { getSite } from '../../src/site/data.ts';
 import { joinBase } from '../../src/site/urls.ts';
 
@@ -23,7 +23,7 @@ describe('site data', () => {
     });
   });
   it('related standards: other professions, edition in force, explicit or partial only', () => {
-    const probe: StandardRec = {
+    const probe: StandardData = {
       id: 'gamma-2025/probe',
       edition: 'gamma-2025',
       code: 'P',

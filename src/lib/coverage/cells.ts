@@ -1,6 +1,6 @@
 /** One cell: the status of an (edition, characteristic) pair, its evidence and what is carried forward. */
 import type { Bindingness, Strength, Verification } from '../../schemas/index.ts';
-import type { CrosswalkIndex, MappingRec, ReviewStatus, StandardRec } from '../crosswalk.ts';
+import type { CrosswalkIndex, MappingData, ReviewStatus, StandardData } from '../crosswalk.ts';
 import { BINDING_WEIGHT, STRENGTH_WEIGHT, type Qualifier, type Status } from './status.ts';
 
 export interface CellStandard {
@@ -130,7 +130,7 @@ function computeCell(crosswalk: CrosswalkIndex, editionId: string, characteristi
 }
 
 /** Optional keys are assigned in place rather than spread: the spread form dominated this loop's cost. */
-function cellStandard(s: StandardRec, m: MappingRec): CellStandard {
+function cellStandard(s: StandardData, m: MappingData): CellStandard {
   const out = { id: s.id, code: s.code } as CellStandard;
   if (s.title !== undefined) out.title = s.title;
   out.strength = m.strength;

@@ -1,11 +1,11 @@
 /** Editions in force on a date, transitions between editions, and reissue cycles. */
-import { startKey, type CrosswalkIndex, type EditionRec } from '../crosswalk.ts';
+import { startKey, type CrosswalkIndex, type EditionData } from '../crosswalk.ts';
 import { endOf } from '../dates.ts';
 import { cellFor } from './cells.ts';
 import type { Status } from './status.ts';
 
 /** Whether an edition is in force on a date; a successor's start ends an edition with no end date. */
-export function inForce(crosswalk: CrosswalkIndex, e: EditionRec, on: string): boolean {
+export function inForce(crosswalk: CrosswalkIndex, e: EditionData, on: string): boolean {
   if (startKey(e) > on) return false;
   if (e.effectiveTo !== undefined) return endOf(e.effectiveTo) >= on;
   const successors = crosswalk.data.editions.filter((x) => x.supersedes === e.id);
@@ -16,7 +16,7 @@ export function inForce(crosswalk: CrosswalkIndex, e: EditionRec, on: string): b
  * When a body reissues on a known cycle and no successor is recorded, the date from which a newer
  * edition may exist (the edition's start plus the cycle), if that date has come; else undefined.
  */
-export function newerMayExistSince(crosswalk: CrosswalkIndex, e: EditionRec, on: string): string | undefined {
+export function newerMayExistSince(crosswalk: CrosswalkIndex, e: EditionData, on: string): string | undefined {
   const years = crosswalk.accreditors.get(e.accreditor)?.reissueEveryYears;
   if (years === undefined || e.effectiveFrom === undefined) return undefined;
   if (crosswalk.data.editions.some((x) => x.supersedes === e.id)) return undefined;
@@ -26,16 +26,16 @@ export function newerMayExistSince(crosswalk: CrosswalkIndex, e: EditionRec, on:
 }
 
 /** The edition of a body in force on a date: the latest-starting one in force, if any. */
-export function editionOn(crosswalk: CrosswalkIndex, accreditorId: string, on: string): EditionRec | undefined {
+export function editionOn(crosswalk: CrosswalkIndex, accreditorId: string, on: string): EditionData | undefined {
   const list = crosswalk.editionsByAccreditor.get(accreditorId) ?? [];
-  let best: EditionRec | undefined;
+  let best: EditionData | undefined;
   for (const e of list) if (inForce(crosswalk, e, on) && (!best || startKey(e) >= startKey(best))) best = e;
   return best;
 }
 
 export interface Transition {
-  from: EditionRec;
-  to: EditionRec;
+  from: EditionData;
+  to: EditionData;
   /** When the newer edition takes (or took) effect; undefined if no source gives it. */
   startsOn?: string;
   note?: string;
@@ -56,8 +56,8 @@ export function transitionOn(
   const current = editionOn(crosswalk, accreditorId, on);
   if (!current) return undefined;
   const list = crosswalk.editionsByAccreditor.get(accreditorId) ?? [];
-  let from: EditionRec | undefined;
-  let to: EditionRec | undefined;
+  let from: EditionData | undefined;
+  let to: EditionData | undefined;
   const next = list.find((e) => e.supersedes === current.id && startKey(e) > on);
   if (next) {
     from = current;

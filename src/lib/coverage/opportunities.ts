@@ -15,12 +15,12 @@ export interface InitiativeOpportunity {
 
 /** "One practice, many standards": for each initiative, the standards it can help satisfy. */
 export function initiativeOpportunities(crosswalk: CrosswalkIndex, cov: Coverage): InitiativeOpportunity[] {
-  return crosswalk.data.initiatives.map((it) => {
+  return crosswalk.data.initiatives.map((initiative) => {
     const byStandard = new Map<string, InitiativeStandard>();
     let bodies = 0;
     for (const b of cov.bodies) {
       const before = byStandard.size;
-      for (const c of it.characteristics) {
+      for (const c of initiative.characteristics) {
         for (const s of cellFor(crosswalk, b.edition!.id, c).standards) {
           const have = byStandard.get(s.id);
           if (have) {
@@ -31,7 +31,7 @@ export function initiativeOpportunities(crosswalk: CrosswalkIndex, cov: Coverage
       }
       if (byStandard.size > before) bodies++; // a standard belongs to one body: new ones are this body's
     }
-    return { initiative: it, standards: [...byStandard.values()], bodies };
+    return { initiative, standards: [...byStandard.values()], bodies };
   });
 }
 

@@ -1,6 +1,6 @@
 /** Coverage of a selection: one row per characteristic, one cell per body, with counts and severity. */
 import type { AccreditorKind } from '../../schemas/index.ts';
-import type { AccreditorRec, CharacteristicRec, CrosswalkIndex, EditionRec } from '../crosswalk.ts';
+import type { AccreditorData, CharacteristicData, CrosswalkIndex, EditionData } from '../crosswalk.ts';
 import { cellFor, type Cell } from './cells.ts';
 import { editionOn, newerMayExistSince, transitionOn, type Transition } from './editions.ts';
 import { BINDING_WEIGHT, zeroCounts, type Severity, type Status, type StatusCounts } from './status.ts';
@@ -22,7 +22,7 @@ export function everything(on: string): Selection {
   return { accreditors: [], professions: [], kinds: [], countries: [], characteristics: [], on };
 }
 
-export function selectAccreditors(crosswalk: CrosswalkIndex, sel: Selection): AccreditorRec[] {
+export function selectAccreditors(crosswalk: CrosswalkIndex, sel: Selection): AccreditorData[] {
   const chosen = new Set(sel.accreditors);
   return crosswalk.data.accreditors.filter(
     (a) =>
@@ -54,8 +54,8 @@ export function severityOf(cells: readonly Cell[]): Severity {
 }
 
 export interface BodyRow {
-  accreditor: AccreditorRec;
-  edition?: EditionRec;
+  accreditor: AccreditorData;
+  edition?: EditionData;
   transition?: Transition;
   /** Set when the body reissues on a cycle that has passed with no successor recorded. */
   newerMayExistSince?: string;
@@ -69,7 +69,7 @@ export interface BodyRow {
 }
 
 export interface CharacteristicRow {
-  characteristic: CharacteristicRec;
+  characteristic: CharacteristicData;
   /** One cell per body, in the order of `bodies`. */
   cells: Cell[];
   counts: StatusCounts;
@@ -83,7 +83,7 @@ export interface Coverage {
   bodies: BodyRow[];
   rows: CharacteristicRow[];
   /** Bodies selected but with no edition in force on the date. */
-  noEdition: AccreditorRec[];
+  noEdition: AccreditorData[];
 }
 
 /** Coverage for a selection: one row per characteristic, one cell per body with an edition in force. */
@@ -91,11 +91,11 @@ export function computeCoverage(crosswalk: CrosswalkIndex, sel: Selection): Cove
   const chars = sel.characteristics.length
     ? sel.characteristics
         .map((id) => crosswalk.characteristics.get(id))
-        .filter((c): c is CharacteristicRec => c !== undefined)
+        .filter((c): c is CharacteristicData => c !== undefined)
     : crosswalk.data.characteristics;
   const charIds = chars.map((c) => c.id);
   const bodies: BodyRow[] = [];
-  const noEdition: AccreditorRec[] = [];
+  const noEdition: AccreditorData[] = [];
   for (const a of selectAccreditors(crosswalk, sel)) {
     const edition = editionOn(crosswalk, a.id, sel.on);
     if (!edition) {

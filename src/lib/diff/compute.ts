@@ -16,9 +16,9 @@ import {
   indexCrosswalk,
   type CrosswalkData,
   type CrosswalkIndex,
-  type MappingRec,
+  type MappingData,
   type ReviewStatus,
-  type StandardRec,
+  type StandardData,
 } from '../crosswalk.ts';
 
 export type EntityKindName = 'characteristic' | 'accreditor' | 'edition' | 'standard' | 'initiative';
@@ -45,7 +45,7 @@ export interface MappingChange {
   label: string;
   characteristic: string;
   change: ChangeKind;
-  strength: { from?: MappingRec['strength']; to?: MappingRec['strength'] };
+  strength: { from?: MappingData['strength']; to?: MappingData['strength'] };
   rationale?: { from?: string; to?: string };
   quote?: { from?: string; to?: string };
   review?: { from?: ReviewStatus; to?: ReviewStatus };
@@ -137,7 +137,7 @@ const bodyLabel = (a: { abbreviation: string }) => (a as { label?: string }).lab
 
 /** "LCME 3.5" from whichever state knows the standard's body. */
 function standardLabeller(crosswalks: readonly CrosswalkIndex[]) {
-  return (s: Pick<StandardRec, 'edition' | 'code'>) => {
+  return (s: Pick<StandardData, 'edition' | 'code'>) => {
     for (const crosswalk of crosswalks) {
       const e = crosswalk.editions.get(s.edition);
       const a = e && crosswalk.accreditors.get(e.accreditor);

@@ -10,7 +10,7 @@ import {
   type Coverage,
   type Severity,
 } from '../coverage.ts';
-import type { AccreditorRec, CrosswalkIndex, EditionRec } from '../crosswalk.ts';
+import type { AccreditorData, CrosswalkIndex, EditionData } from '../crosswalk.ts';
 import type { GapReport } from './schema.ts';
 
 /** Most urgent first; "unknown" (too little reviewed to tell) ranks above "none". */
@@ -59,8 +59,8 @@ export type Wording = GapReport['modelWording'][number]['standards'][number];
 
 /** An edition whose language may serve as model wording, and whether its body is one of the selection. */
 export interface WordingSource {
-  a: AccreditorRec;
-  e: EditionRec;
+  a: AccreditorData;
+  e: EditionData;
   selected: boolean;
 }
 

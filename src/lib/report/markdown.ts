@@ -182,9 +182,14 @@ export function renderMarkdown(r: GapReport): string {
   out.push('## One practice, many standards', '');
   const multi = multiStandardInitiatives(r);
   if (multi.length === 0) out.push('No initiative evidences two standards or more in this selection.', '');
-  for (const it of multi) {
-    out.push(`### ${esc(it.name)}`, '', `Helps satisfy ${it.standards.length} standards at ${it.bodies} bodies.`, '');
-    for (const s of it.standards) {
+  for (const initiative of multi) {
+    out.push(
+      `### ${esc(initiative.name)}`,
+      '',
+      `Helps satisfy ${initiative.standards.length} standards at ${initiative.bodies} bodies.`,
+      '',
+    );
+    for (const s of initiative.standards) {
       out.push(
         `- ${esc(abbr.get(s.body) ?? s.body)} ${esc(s.code)}${s.title ? ` ${esc(s.title)}` : ''}: ${s.strength}, ${s.bindingness}, ${s.verification}, ${s.review}`,
       );

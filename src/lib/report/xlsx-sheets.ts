@@ -150,10 +150,10 @@ export function opportunitiesSheet(report: GapReport): SheetSpec {
       ['Mapping review', 14],
     ],
     rows: (function* () {
-      for (const it of report.opportunities.initiatives)
-        for (const s of it.standards)
+      for (const initiative of report.opportunities.initiatives)
+        for (const s of initiative.standards)
           yield [
-            it.name,
+            initiative.name,
             l.body(s.body),
             s.code,
             s.title ?? '',

@@ -11,7 +11,7 @@ import { isIsoDate } from '../../dates.ts';
 import { didYouMean } from '../../suggest.ts';
 import type { Report, Rule, RuleContext } from '../types.ts';
 
-type Rec = Entry<'recommendation'>;
+type RecommendationEntry = Entry<'recommendation'>;
 const isAdopted = (s: RecommendationStatus) => (ADOPTED_STATUSES as readonly string[]).includes(s);
 
 /** The accreditor an edition belongs to, or undefined when the edition does not exist. */
@@ -236,7 +236,13 @@ function isLaterEdition(ctx: RuleContext, later: string, earlier: string): boole
 }
 
 /** One adopted or partly-adopted step names an existing standard of a later edition of the same body. */
-function checkAdoptingStandard(ctx: RuleContext, report: Report, r: Rec, i: number, standard: string): void {
+function checkAdoptingStandard(
+  ctx: RuleContext,
+  report: Report,
+  r: RecommendationEntry,
+  i: number,
+  standard: string,
+): void {
   const path = ['history', i, 'standard'];
   const s = ctx.content.standards.find((x) => x.id === standard);
   const own = (ctx.index.standardsByEdition.get(r.data.edition) ?? []).map((x) => x.id);
