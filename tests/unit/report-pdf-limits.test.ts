@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { evidenceRows } from '../../src/lib/report/committee.ts';
-import { gapSections, laterSections, PDF_LIST_LIMIT } from '../../src/lib/report/pdf-sections.ts';
+import {
+  EVIDENCE_ROWS_PER_TABLE_MIN,
+  gapSections,
+  laterSections,
+  PDF_LIST_LIMIT,
+} from '../../src/lib/report/pdf-sections.ts';
 import type { GapReport } from '../../src/lib/report/schema.ts';
 import { loadFixtures, TODAY } from '../helpers.ts';
 
@@ -81,5 +86,41 @@ describe('PDF lists that scale with the corpus', () => {
       ...new Set(rows.map((e) => `${e.body} ${e.edition}: ${e.editionStatus}`)),
     ]);
     expect(tables.reduce((n, t) => n + t.table!.body.length - 2, 0)).toBe(rows.length);
+  });
+  it('a long evidence table stops at its share of the limit, says how many more and where, and the intro says so', () => {
+    const n = PDF_LIST_LIMIT.evidence + 100;
+    // One cell cites n distinct standards: one edition's table far over its share.
+    let done = false;
+    const big: GapReport = {
+      ...report,
+      characteristics: report.characteristics.map((ch) => ({
+        ...ch,
+        cells: ch.cells.map((c) => {
+          if (done || !c.standards.length) return c;
+          done = true;
+          const s0 = c.standards[0]!;
+          return {
+            ...c,
+            standards: Array.from({ length: n }, (_, k) => ({ ...s0, id: `${s0.id}-${k}`, code: `Z-${k}` })),
+          };
+        }),
+      })),
+    };
+    const content = laterSections(big) as { text?: string; table?: { body: unknown[][]; headerRows: number } }[];
+    const tables = content.filter((c) => c.table?.headerRows === 2);
+    const share = Math.max(EVIDENCE_ROWS_PER_TABLE_MIN, Math.floor(PDF_LIST_LIMIT.evidence / tables.length));
+    const long = tables.find((t) => t.table!.body.length > share)!;
+    expect(long.table!.body).toHaveLength(2 + share + 1);
+    const rows = evidenceRows(big).filter(
+      (e) => `${e.body} ${e.edition}: ${e.editionStatus}` === (long.table!.body[0]![0] as { text: string }).text,
+    );
+    expect((long.table!.body.at(-1)![0] as { text: string }).text).toBe(
+      `… and ${rows.length - share} more: every one is in the XLSX download (Detail sheet: verification and mapping review of every standard in every cell).`,
+    );
+    expect(content.some((c) => c.text?.includes(`Each table shows at most its first ${share};`))).toBe(true);
+    // The unchanged report has no cut table and no such sentence.
+    expect((laterSections(report) as { text?: string }[]).some((c) => c.text?.includes('at most its first'))).toBe(
+      false,
+    );
   });
 });

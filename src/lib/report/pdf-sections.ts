@@ -22,7 +22,18 @@ const plain = (line: string) => line.replace(SYMBOL, '');
  * Lists that grow with standards × bodies stop after this many lines, then say how many more and where
  * all of them are (the XLSX): above every real selection so far, far below the benchmark's corpus.
  */
-export const PDF_LIST_LIMIT = { initiative: 200, gapSupport: 100 } as const;
+export const PDF_LIST_LIMIT = { initiative: 200, gapSupport: 100, evidence: 1500 } as const;
+
+/**
+ * The evidence appendix shows at most PDF_LIST_LIMIT.evidence rows, shared out among its tables (one
+ * per edition, each at least this many), so every body keeps its table; a cut table ends with how many
+ * more there are. At 20,000 standards the full appendix was two thirds of a 15 MB PDF and of pdfmake's
+ * 1.26 GB peak.
+ */
+export const EVIDENCE_ROWS_PER_TABLE_MIN = 25;
+
+const EVIDENCE_WHERE =
+  'the XLSX download (Detail sheet: verification and mapping review of every standard in every cell)';
 
 /** The first `limit` lines, then one line saying how many more and where to find them all. */
 function capped(lines: Content[], limit: number, where: string): Content[] {
@@ -120,12 +131,15 @@ export function laterSections(r: GapReport): Content[] {
   out.push({ text: 'One practice, many standards', style: 'h2', pageBreak: 'before' });
   const multi = multiStandardInitiatives(r);
   if (multi.length === 0) out.push({ text: 'No initiative evidences two standards or more in this selection.' });
-  for (const it of multi)
+  for (const initiative of multi)
     out.push(
-      { text: `${it.name}: ${it.standards.length} standards at ${it.bodies} bodies`, style: 'h3' },
+      {
+        text: `${initiative.name}: ${initiative.standards.length} standards at ${initiative.bodies} bodies`,
+        style: 'h3',
+      },
       {
         ul: capped(
-          it.standards.map(
+          initiative.standards.map(
             (s) =>
               `${l.body(s.body)} ${s.code}${s.title ? ` ${s.title}` : ''} (via ${s.characteristics.map(l.characteristic).join(', ')}) — ${s.strength}, ${s.verification}, ${s.review}`,
           ),
@@ -143,12 +157,7 @@ export function laterSections(r: GapReport): Content[] {
     );
   out.push(
     { text: 'Appendix: quality of the evidence cited', style: 'h2', pageBreak: 'before' },
-    {
-      text: 'Every standard this report cites, with its verification, mapping review and edition status.',
-      fontSize: 8,
-      margin: [0, 0, 0, 4],
-    },
-    ...evidenceTables(r),
+    ...evidenceAppendix(r),
     { text: 'How to read this report', style: 'h2', margin: [0, 12, 0, 4] },
     { ul: HOW_TO_READ.map(plain), fontSize: 8 },
     { text: `Notes: ${QUALIFIER_LEGEND.join('; ')}.`, fontSize: 8, margin: [0, 4, 0, 0] },
@@ -160,9 +169,10 @@ export function laterSections(r: GapReport): Content[] {
  * The evidence appendix, one table per body and edition: the edition and its status head the table
  * (repeated on each page it spans) instead of filling two columns of every row. The same facts in half
  * the pages, and pdfmake's time grows faster than the text does. Only the code links to its source:
- * pdfmake makes a link of each word (four for "1.3 Team of Safety").
+ * pdfmake makes a link of each word (four for "1.3 Team of Safety"). Long tables stop at their share
+ * of PDF_LIST_LIMIT.evidence and say how many more there are and where.
  */
-function evidenceTables(r: GapReport): Content[] {
+function evidenceAppendix(r: GapReport): Content[] {
   const groups = new Map<string, ReturnType<typeof evidenceRows>>();
   for (const e of evidenceRows(r)) {
     const key = `${e.body} ${e.edition}: ${e.editionStatus}`;
@@ -170,7 +180,13 @@ function evidenceTables(r: GapReport): Content[] {
     if (rows) rows.push(e);
     else groups.set(key, [e]);
   }
-  return [...groups].map(([head, rows]) => ({
+  const perTable = Math.max(
+    EVIDENCE_ROWS_PER_TABLE_MIN,
+    Math.floor(PDF_LIST_LIMIT.evidence / Math.max(1, groups.size)),
+  );
+  const cut = [...groups.values()].some((rows) => rows.length > perTable);
+  const intro = 'Every standard this report cites, with its verification, mapping review and edition status.';
+  const tables: Content[] = [...groups].map(([head, rows]) => ({
     table: {
       headerRows: 2,
       keepWithHeaderRows: 1,
@@ -179,16 +195,34 @@ function evidenceTables(r: GapReport): Content[] {
       body: [
         [{ text: head, bold: true, colSpan: 4 }, '', '', ''],
         ['Standard', 'Verification', 'Review', 'Cited for'].map(th),
-        ...rows.map((e) => [
-          { text: [e.url ? { text: e.code, link: e.url, style: 'link' } : e.code, e.title ? ` ${e.title}` : ''] },
-          e.verification,
-          e.review,
-          e.citedFor,
-        ]),
+        ...rows
+          .slice(0, perTable)
+          .map((e) => [
+            { text: [e.url ? { text: e.code, link: e.url, style: 'link' } : e.code, e.title ? ` ${e.title}` : ''] },
+            e.verification,
+            e.review,
+            e.citedFor,
+          ]),
+        ...(rows.length > perTable
+          ? [
+              [
+                {
+                  text: `… and ${rows.length - perTable} more: every one is in ${EVIDENCE_WHERE}.`,
+                  italics: true,
+                  colSpan: 4,
+                },
+                '',
+                '',
+                '',
+              ],
+            ]
+          : []),
       ],
     },
     layout: 'lightHorizontalLines',
     fontSize: 7,
     margin: [0, 0, 0, 8],
   }));
+  const note = cut ? ` Each table shows at most its first ${perTable}; every one is in ${EVIDENCE_WHERE}.` : '';
+  return [{ text: intro + note, fontSize: 8, margin: [0, 0, 0, 4] }, ...tables];
 }
