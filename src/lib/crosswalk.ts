@@ -15,7 +15,8 @@ import type {
   TextRead,
   Verification,
 } from '../schemas/index.ts';
-import type { STANDARD_LEVELS } from '../schemas/standard.ts';
+import { STRENGTHS } from '../schemas/mapping.ts';
+import { BINDINGNESS, VERIFICATIONS, type STANDARD_LEVELS } from '../schemas/standard.ts';
 import type { Content } from './content.ts';
 import { startOf } from './dates.ts';
 
@@ -197,8 +198,8 @@ function standardData(s: Content['standards'][number]): StandardData {
   // Same key order as the JSON download has always had: optional keys go in their place.
   const rec = { id: s.id, edition: s.edition, code: d.code } as StandardData;
   if (d.title !== undefined) rec.title = d.title;
-  rec.bindingness = d.bindingness;
-  rec.verification = d.verification;
+  rec.bindingness = canonical(BINDINGNESS, d.bindingness);
+  rec.verification = canonical(VERIFICATIONS, d.verification);
   if (d.sourceUrl !== undefined) rec.sourceUrl = d.sourceUrl;
   if (d.readEdition !== undefined) rec.readEdition = d.readEdition;
   if (d.section !== undefined) rec.section = d.section;
@@ -209,12 +210,26 @@ function standardData(s: Content['standards'][number]): StandardData {
 
 function mappingData(m: Content['standards'][number]['data']['mappings'][number]): MappingData {
   const r = reviewStatus(m.reviews);
-  const out = { characteristic: m.characteristic, strength: m.strength, rationale: m.rationale } as MappingData;
+  const out = {
+    characteristic: m.characteristic,
+    strength: canonical(STRENGTHS, m.strength),
+    rationale: m.rationale,
+  } as MappingData;
   if (m.quote !== undefined) out.quote = m.quote;
   out.review = r.status;
   out.agreedBy = r.agreedBy;
   if (m.reviews.length) out.reviews = m.reviews;
   return out;
+}
+
+/**
+ * The schema's own string for an enum value read from YAML. The parsed string is a copy per file; the
+ * constant is one shared string, which V8 looks up as a property key without searching its string table,
+ * and the coverage engine looks strengths and bindingness up as keys for every mapping of every cell.
+ */
+function canonical<T extends string>(values: readonly T[], v: T): T {
+  for (const x of values) if (x === v) return x;
+  return v;
 }
 
 function recommendationData(id: string, r: Recommendation): RecommendationData {
