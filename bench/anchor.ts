@@ -6,21 +6,15 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { anchorProjectFiles, planAnchorPages } from './anchor-site.ts';
-import { measureBuild, outputTail, type CpuMethod } from './build.ts';
+import { measureBuild, outputTail, type BuildCost } from './build.ts';
 import { indexTotals, readFragments } from './fragments.ts';
 import { log, ROOT, walkFiles } from './util.ts';
 
 type Totals = ReturnType<typeof indexTotals> & { htmlPages: number; htmlBytes: number };
 
-export interface AnchorSummary {
+export interface AnchorSummary extends BuildCost {
   ok: boolean;
   error?: string;
-  wallMs: number;
-  cpuMs?: number;
-  cpuMethod: CpuMethod;
-  maxProcessRssMB?: number;
-  treeRssMB: number;
-  peakRssMB: number;
   pages: number;
   /** What the anchor built, next to the project build it was calibrated to. */
   anchor?: Totals;

@@ -29,6 +29,12 @@ export interface MeasuredBuild {
   lines: { t: number; line: string }[];
 }
 
+/** What a build cost: the figures the site, the anchor and the warm build each report. */
+export type BuildCost = Pick<
+  MeasuredBuild,
+  'wallMs' | 'cpuMs' | 'cpuMethod' | 'maxProcessRssMB' | 'treeRssMB' | 'peakRssMB'
+>;
+
 function hasPython(): boolean {
   try {
     execFileSync('python3', ['-c', 'import ctypes'], { stdio: 'ignore' });

@@ -1,14 +1,14 @@
 /** The project's site build on the corpus: wall, CPU and memory of `astro build` with its Pagefind step. */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { measureBuild, outputTail, type CpuMethod } from './build.ts';
+import { measureBuild, outputTail, type BuildCost } from './build.ts';
 import { log, ROOT, TMP, walkFiles } from './util.ts';
 
-export interface SiteSummary {
+/** The project's build: its cost (CPU: every process it started, Pagefind's and the downloads' included). */
+export interface SiteSummary extends BuildCost {
   ok: boolean;
   error?: string;
   exitCode: number | null;
-  wallMs: number;
   /** Time until Astro reported the pages built (then the astro:build:done hooks, Pagefind among them). */
   pagesBuiltMs?: number;
   /** From "pages built" to "Pagefind indexed N pages" (which waits for the downloads process). */
@@ -21,14 +21,6 @@ export interface SiteSummary {
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
-  /** User + system CPU time of the build and every process it started, Pagefind's included. */
-  cpuMs?: number;
-  cpuMethod: CpuMethod;
-  /** Largest single process's peak RSS. */
-  maxProcessRssMB?: number;
-  /** Peak sum over the process tree (Node + Pagefind), sampled every 100 ms. */
-  treeRssMB: number;
-  peakRssMB: number;
   htmlBytes: number;
   largest: Record<'standard' | 'body' | 'matrix', { path: string; bytes: number } | null>;
   standardPages: number;
