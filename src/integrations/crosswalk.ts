@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { bumpContentGeneration, checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
 import { ContentError, countBySeverity } from '../lib/diagnostics.ts';
+import { DOWNLOAD_PARTS, type DownloadPart } from './downloads.ts';
 import { indexWithPagefind } from './pagefind.ts';
 
 export default function crosswalk(options: { contentDir: string }): AstroIntegration {
@@ -72,10 +73,11 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
 
 /**
  * Renders the downloads (src/integrations/downloads-build.ts) into the output folder in child processes
- * (same Node, same environment), on the second core while Astro renders the pages: first the one
- * large file (the all-bodies PDF) alone, then the rest in a second process, so the first one's
- * memory, which V8 keeps resident after the file is written, is returned on exit before Pagefind
- * indexes. V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
+ * (same Node, same environment), on the second core while Astro renders the pages, one process per
+ * part (DOWNLOAD_PARTS in downloads.ts): the per-body files, then the all-bodies PDF alone, then the
+ * all-bodies text, XLSX and export files, so each part's memory, which V8 keeps resident after its
+ * files are written, is returned on exit, and the peak beside Astro's own is one part's, not all of
+ * them (at 20,000 standards the per-body files alone grow a process to about 0.9 GB). V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
  * (--max-semi-space-size=8) lets pdfmake's short-lived objects die young instead of being promoted:
  * the all-bodies PDF peaks at ~540 MB instead of ~1 GB with 2 MB, and renders faster; a heap limit
  * well below V8's default (--max-old-space-size=1536; V8 then collects before growing the heap) keeps
@@ -94,8 +96,8 @@ async function renderDownloads(
   let files = 0;
   let bytes = 0;
   let cached = 0;
-  // `largest` goes on with `others` itself when it rendered nothing large (all from the cache).
-  for (let part: 'largest' | 'others' | null = 'largest'; part;) {
+  // A part that rendered nothing (all from the cache) goes on with the next one in the same process.
+  for (let part: DownloadPart | null = DOWNLOAD_PARTS[0]; part;) {
     const done = await renderPart(root, outDir, contentDir, part);
     files += done.files;
     bytes += done.bytes;
@@ -111,11 +113,11 @@ interface PartDone {
   files: number;
   bytes: number;
   cached: number;
-  next: 'others' | null;
+  next: DownloadPart | null;
 }
 
 /** One `downloads-build.ts` process; resolves with its summary line. */
-function renderPart(root: URL, outDir: URL, contentDir: string, part: 'largest' | 'others'): Promise<PartDone> {
+function renderPart(root: URL, outDir: URL, contentDir: string, part: DownloadPart): Promise<PartDone> {
   const script = fileURLToPath(new URL('src/integrations/downloads-build.ts', root));
   const child = spawn(
     process.execPath,

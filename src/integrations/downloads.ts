@@ -11,8 +11,10 @@ import { buildReport } from '../lib/report/build.ts';
 import { MIME, renderReportAs } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
+import { SHEETS } from '../lib/spreadsheet/columns.ts';
 import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../lib/spreadsheet/export.ts';
 import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../lib/spreadsheet/exchange/datapackage.ts';
+import type { GapReport } from '../lib/report/schema.ts';
 import { allSelection, type Site } from '../site/data.ts';
 
 export interface Download {
@@ -29,40 +31,76 @@ export interface Download {
    * less at the build's peak than a workbook in memory). The build uses it when present.
    */
   write?(to: Writable): Promise<void>;
-  /**
-   * Rendered by a process of its own, before the others (the all-bodies PDF, pdfmake's largest peak:
-   * V8 keeps that memory resident after the file is written, until the process exits; see
-   * src/integrations/crosswalk.ts).
-   */
-  ownProcess?: boolean;
+  /** Which renderer process renders it (DOWNLOAD_PARTS; src/integrations/downloads-build.ts). */
+  part: DownloadPart;
 }
 
 /**
- * Every download, in the order the build renders them, chosen for the build's peak memory (see
- * src/integrations/crosswalk.ts): first, in a process of its own, the all-bodies PDF (the largest
- * peak, while Astro renders the pages and nothing else is large); then the text formats (strings of
- * tens of MB), the XLSX files (streamed) and the per-body PDFs.
+ * The renderer processes, in the order the build runs them (src/integrations/crosswalk.ts). Each is
+ * its own process because V8 keeps a process's largest heap resident until it exits: `bodies` the
+ * per-body PDF and XLSX files (their heap grows over fifty documents, from small while Astro's own
+ * memory is still growing), `largest` the all-bodies PDF alone (pdfmake's largest peak), `others` the
+ * all-bodies text, XLSX and export files.
  */
-export function downloads(site: Site): Download[] {
-  const { index: crosswalk, data, check } = site.loaded;
-  const bodyReport = (id: string) =>
-    buildReport(crosswalk, { ...allSelection(site.today), accreditors: [id] }, site.today);
-  const tables = exportTables(check.content);
-  const all = { report: site.report };
+export const DOWNLOAD_PARTS = ['bodies', 'largest', 'others'] as const;
+export type DownloadPart = (typeof DOWNLOAD_PARTS)[number];
+
+/** What the downloads are made from: the loaded crosswalk, the date, and the all-bodies report (built on first use). */
+export interface DownloadSource {
+  loaded: Site['loaded'];
+  today: string;
+  report(): GapReport;
+}
+
+/** The site's view model as a download source (`astro dev`'s route). */
+export const sourceOfSite = (site: Site): DownloadSource => ({
+  loaded: site.loaded,
+  today: site.today,
+  report: () => site.report,
+});
+
+/** A download source straight from the loaded content: no page view models (the build's renderer processes). */
+export function sourceOfLoaded(loaded: Site['loaded'], today: string): DownloadSource {
+  let report: GapReport | undefined;
+  return { loaded, today, report: () => (report ??= buildReport(loaded.index, allSelection(today), today)) };
+}
+
+/**
+ * Every download, each with the renderer process that renders it (DOWNLOAD_PARTS). Within a part they
+ * are rendered in this order.
+ */
+export function downloads(source: DownloadSource): Download[] {
+  const { index: crosswalk, data, check } = source.loaded;
+  const { today } = source;
+  const bodyReport = (id: string) => buildReport(crosswalk, { ...allSelection(today), accreditors: [id] }, today);
+  const tables = once(() => exportTables(check.content));
+  const all = () => ({ report: source.report() });
   return [
     ...(['csv', 'json', 'md'] as const).map((format) => ({
       path: `data/gap-report-all.${format}`,
-      render: () => renderReportAs(site.report, format),
+      part: 'others' as const,
+      render: () => renderReportAs(source.report(), format),
     })),
-    { path: 'data/gap-report-all.pdf', input: () => all, render: () => renderPdf(site.report), ownProcess: true },
-    { path: 'data/export/ipcle-crosswalk.json', render: async () => exportJson(check.content, data.version) },
-    ...tables.map((table) => ({
-      path: `data/export/${table.spec.csv.replace(/^.*\//, '')}`,
-      render: async () => renderCsvFiles([table]).get(table.spec.csv)!,
+    {
+      path: 'data/gap-report-all.pdf',
+      part: 'largest' as const,
+      input: all,
+      render: () => renderPdf(source.report()),
+    },
+    {
+      path: 'data/export/ipcle-crosswalk.json',
+      part: 'others' as const,
+      render: async () => exportJson(check.content, data.version),
+    },
+    ...SHEETS.map((spec, i) => ({
+      path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
+      part: 'others' as const,
+      render: async () => renderCsvFiles([tables.keep()[i]!]).get(spec.csv)!,
     })),
     // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
     ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name) => ({
       path: `data/export/${name}`,
+      part: 'others' as const,
       render: async () =>
         renderExchangeFiles(check.content, data.version, {
           url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
@@ -72,20 +110,23 @@ export function downloads(site: Site): Download[] {
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
-      input: () => ({ tables, version: data.version }),
-      render: () => renderWorkbook(tables, ExcelJS, data.version),
-      write: (to: Writable) => writeWorkbook(tables, ExcelJS, data.version, to),
+      part: 'others' as const,
+      input: () => ({ tables: tables.keep(), version: data.version }),
+      render: () => renderWorkbook(tables.keep(), ExcelJS, data.version),
+      write: (to: Writable) => writeWorkbook(tables.keep(), ExcelJS, data.version, to),
     },
     {
       path: 'data/gap-report-all.xlsx',
-      input: () => all,
-      render: () => renderReportAs(site.report, 'xlsx', ExcelJS),
-      write: (to: Writable) => writeXlsx(site.report, ExcelJS, to),
+      part: 'others' as const,
+      input: all,
+      render: () => renderReportAs(source.report(), 'xlsx', ExcelJS),
+      write: (to: Writable) => writeXlsx(source.report(), ExcelJS, to),
     },
     ...data.accreditors.map((a) => {
       const report = once(() => bodyReport(a.id));
       return {
         path: `data/reports/${a.id}.xlsx`,
+        part: 'bodies' as const,
         input: () => ({ report: report.keep() }),
         render: () => renderReportAs(report.take(), 'xlsx', ExcelJS),
         write: (to: Writable) => writeXlsx(report.take(), ExcelJS, to),
@@ -95,6 +136,7 @@ export function downloads(site: Site): Download[] {
       const report = once(() => bodyReport(a.id));
       return {
         path: `data/reports/${a.id}.pdf`,
+        part: 'bodies' as const,
         input: () => ({ report: report.keep() }),
         render: () => renderPdf(report.take()),
       };

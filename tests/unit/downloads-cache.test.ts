@@ -8,24 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache, rendererHash, writeDownloads } from '../../src/integrations/downloads-cache.ts';
-import { downloads } from '../../src/integrations/downloads.ts';
-import { everything } from '../../src/lib/coverage.ts';
+import { downloads, sourceOfLoaded, type DownloadSource } from '../../src/integrations/downloads.ts';
 import { loadCrosswalk } from '../../src/lib/node/crosswalk.ts';
-import { buildReport } from '../../src/lib/report/build.ts';
-import type { Site } from '../../src/site/data.ts';
 
 const TODAY = '2026-11-25';
 let tmp: string;
 
-/** What downloads() reads of the site, built from a content folder. */
-function siteOf(contentDir: string): Site {
+/** What downloads() reads, built from a content folder as the build's renderer processes build it. */
+function siteOf(contentDir: string): DownloadSource {
   process.env.CROSSWALK_DATA_VERSION = 'fixture';
-  const loaded = loadCrosswalk(contentDir, { today: TODAY });
-  return { loaded, today: TODAY, report: buildReport(loaded.index, everything(TODAY), TODAY) } as Site;
+  return sourceOfLoaded(loadCrosswalk(contentDir, { today: TODAY }), TODAY);
 }
 
 /** The files that have a cache input: the ones the cache may skip. */
-const cacheable = (site: Site) =>
+const cacheable = (site: DownloadSource) =>
   downloads(site)
     .filter((d) => d.input)
     .map((d) => d.path)
