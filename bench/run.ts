@@ -17,6 +17,7 @@ import { runAnchor, type AnchorSummary } from './anchor.ts';
 import { runBrowser, type BrowserSummary } from './browser.ts';
 import { parseOptions } from './options.ts';
 import { PHASES, runPhases, type Phase, type PhaseSummary } from './phases.ts';
+import { rendererHash } from '../src/integrations/downloads-cache.ts';
 import { editOneBody, runSite, type SiteSummary } from './site.ts';
 import { buildTable, formatTable } from './table.ts';
 import { log, mb, RESULTS, ROOT, TMP } from './util.ts';
@@ -58,6 +59,9 @@ if (!opts.noSite) {
   log('site build + Pagefind index…');
   const siteOut = join(TMP, 'site-out');
   let before = loadavg();
+  // The download cache keys on the renderers' source: an edit to it between the two builds makes the
+  // warm build render everything again, which is right for a build but says nothing about the cache.
+  const renderers = rendererHash();
   site = await runSite(corpusDir, siteOut);
   buildLoad.site = { before, after: loadavg() };
   if (!site.ok) log(`  site build FAILED: ${site.error}\n${site.outputTail?.replace(/^/gm, '    | ') ?? ''}`);
@@ -74,6 +78,10 @@ if (!opts.noSite) {
     const before = loadavg();
     siteWarm = await runSite(corpusDir, siteOut, { warm: true });
     buildLoad.siteWarm = { before, after: loadavg() };
+    if (rendererHash() !== renderers) {
+      siteWarm.sourceChanged = true;
+      log('  warning: src/ changed during this run, so the warm build rendered every download again');
+    }
     if (!siteWarm.ok) log(`  warm site build FAILED: ${siteWarm.error}`);
   }
   const built = siteWarm?.ok ? siteWarm : site;

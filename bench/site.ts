@@ -21,6 +21,8 @@ export interface SiteSummary extends BuildCost {
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
+  /** Warm build only: the renderers' source changed after the cold build, so nothing came from the cache. */
+  sourceChanged?: boolean;
   htmlBytes: number;
   largest: Record<'standard' | 'body' | 'matrix', { path: string; bytes: number } | null>;
   standardPages: number;

@@ -175,7 +175,11 @@ function warmRows(t: Table, cold: SiteSummary, warm: SiteSummary): void {
     t.add({
       phase: `  downloads: ${(warm.downloadFiles ?? 0) - (warm.downloadsCached ?? 0)} of ${warm.downloadFiles} rendered`,
       time: fmtMs(warm.downloadsMs),
-      target: cold.downloadsMs !== undefined ? `cold: ${fmtMs(cold.downloadsMs)}` : '',
+      target: warm.sourceChanged
+        ? 'src/ changed during the run: not a cache figure'
+        : cold.downloadsMs !== undefined
+          ? `cold: ${fmtMs(cold.downloadsMs)}`
+          : '',
     });
   const ratio = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : '—';
