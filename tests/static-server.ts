@@ -37,5 +37,14 @@ export async function serve(root: string): Promise<{ url: string; close(): Promi
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, server, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise((r) => {
+        // A browser's keep-alive connections would hold close() open until they time out.
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }
