@@ -6,6 +6,7 @@ import type { z } from 'astro/zod';
 import { SCHEMAS, stubSchema, FOLDERS, type EntityData, type EntityKind, type Stub } from '../schemas/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
+import { compileFastParse, NOT_FAST, type FastParse } from './zod-fast.ts';
 import { zodIssuesToDiagnostics } from './zod-issues.ts';
 
 export interface Entry<K extends EntityKind = EntityKind> {
@@ -169,7 +170,18 @@ function classify(
   return { kind, stem };
 }
 
-/** Validate one parsed file against its kind's schema (or the stub schema). */
+/** Each kind's fast path (zod-fast.ts), compiled on first use. */
+const FAST = new Map<EntityKind, FastParse<unknown>>();
+function fastParser(kind: EntityKind): FastParse<unknown> {
+  let parse = FAST.get(kind);
+  if (!parse) FAST.set(kind, (parse = compileFastParse(SCHEMAS[kind] as z.ZodType)));
+  return parse;
+}
+
+/**
+ * Validate one parsed file against its kind's schema (or the stub schema): valid files through the
+ * schema's fast path, anything else through zod, which explains what is wrong.
+ */
 function validateData<K extends EntityKind>(
   kind: K,
   file: ParsedFile,
@@ -180,6 +192,8 @@ function validateData<K extends EntityKind>(
       ? { stub: r.data, diagnostics: [] }
       : { diagnostics: zodIssuesToDiagnostics(r.error.issues, file, stubSchema) };
   }
+  const fast = fastParser(kind)(file.data);
+  if (fast !== NOT_FAST) return { data: fast as EntityData[K], diagnostics: [] };
   const schema = SCHEMAS[kind] as z.ZodType;
   const r = schema.safeParse(file.data);
   return r.success
