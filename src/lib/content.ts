@@ -47,6 +47,12 @@ export interface SourceFile {
   /** Path segments below the content root. */
   segments: string[];
   bytes: Uint8Array;
+  /**
+   * The file's text, when the reader has already decoded it and knows it is valid UTF-8 (then the
+   * loader parses it without decoding `bytes` again). Set as a non-enumerable property, so that a copy
+   * with other bytes (`{ ...source, bytes }`) is parsed from its bytes, never from stale text.
+   */
+  text?: string;
   /** Set when the reader found something it would not read: reported by the loader, never dropped. */
   unread?: Unread;
 }
@@ -221,7 +227,7 @@ export function loadFiles(sources: readonly SourceFile[]): Content {
     }
     const where = classify(src, content.diagnostics);
     if (!where) continue;
-    const parsed = parseContentFile(src.path, src.bytes);
+    const parsed = parseContentFile(src.path, src.text ?? src.bytes);
     content.diagnostics.push(...parsed.diagnostics);
     const file = parsed.file;
     if (!file) continue;

@@ -74,14 +74,29 @@ function countLines(s: string): number {
   return n;
 }
 
-/** Parse one content file from its bytes. Never throws. */
-export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
+/**
+ * The size in bytes of a file given as bytes or as text, when it is over the limit. A string's UTF-8
+ * size is at least its length and at most three times it: only a string near the limit is encoded.
+ */
+function oversize(input: Uint8Array | string): number | undefined {
+  if (typeof input !== 'string') return input.length > MAX_FILE_BYTES ? input.length : undefined;
+  if (input.length * 3 <= MAX_FILE_BYTES) return undefined;
+  const size = new TextEncoder().encode(input).length;
+  return size > MAX_FILE_BYTES ? size : undefined;
+}
+
+/**
+ * Parse one content file from its bytes, or from its text when the reader has already decoded it as
+ * valid UTF-8 (content-dir.ts). Never throws.
+ */
+export function parseContentFile(path: string, input: Uint8Array | string): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  if (bytes.length > MAX_FILE_BYTES) {
+  const size = oversize(input);
+  if (size !== undefined) {
     diagnostics.push(
       diag(path, 1, 1, 'file is too large to be a content file', {
         rule: 'file-size',
-        found: `${(bytes.length / 1_000_000).toFixed(1)} MB`,
+        found: `${(size / 1_000_000).toFixed(1)} MB`,
         expected: `at most ${MAX_FILE_BYTES / 1_000_000} MB`,
         fix: 'a content file holds one entity with a short summary; link to long documents instead of pasting them',
       }),
@@ -90,21 +105,23 @@ export function parseContentFile(path: string, bytes: Uint8Array): ParseResult {
   }
 
   let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const at = lineColAt(lossy, lossy.indexOf('\uFFFD'));
-    diagnostics.push(
-      diag(path, at.line, at.column, 'file is not valid UTF-8', {
-        rule: 'encoding',
-        found: 'bytes that are not UTF-8 (often a file saved as Windows-1252 or Latin-1)',
-        expected: 'UTF-8 text',
-        fix: 'save the file with UTF-8 encoding in your editor, then check the character at this position',
-      }),
-    );
-    return { diagnostics };
-  }
+  if (typeof input === 'string') text = input;
+  else
+    try {
+      text = UTF8.decode(input);
+    } catch {
+      const lossy = new TextDecoder('utf-8').decode(input);
+      const at = lineColAt(lossy, lossy.indexOf('\uFFFD'));
+      diagnostics.push(
+        diag(path, at.line, at.column, 'file is not valid UTF-8', {
+          rule: 'encoding',
+          found: 'bytes that are not UTF-8 (often a file saved as Windows-1252 or Latin-1)',
+          expected: 'UTF-8 text',
+          fix: 'save the file with UTF-8 encoding in your editor, then check the character at this position',
+        }),
+      );
+      return { diagnostics };
+    }
 
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);

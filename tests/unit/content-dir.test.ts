@@ -1,10 +1,10 @@
 /** Reading content/ from disk: nothing under it is skipped in silence (symlinks, dotfiles, FIFOs). */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDir } from '../../src/lib/check/index.ts';
+import { checkDir, checkSources } from '../../src/lib/check/index.ts';
 import { readContentDir } from '../../src/lib/node/content-dir.ts';
 import { baseSet, TODAY } from '../helpers.ts';
 
@@ -78,5 +78,51 @@ describe('content folder on disk', () => {
     for (const s of sources) expect(read.has(s.path) || reported.has(s.path), s.path).toBe(true);
     expect(sources.map((s) => s.segments.join('/'))).not.toContain('README.md');
     expect(sources.map((s) => s.segments.join('/'))).toContain('accreditors/beta.md');
+  });
+
+  it('reads files as text once, keeps exact bytes for a file that is not UTF-8, and never parses stale text', () => {
+    const content = onDisk();
+    const alpha = join(content, 'accreditors/alpha.md');
+    const valid = readFileSync(alpha);
+    // Latin-1 "é" in a field: invalid UTF-8, reported at its line and column.
+    const latin1 = Buffer.concat([valid.subarray(0, 10), Buffer.from([0xe9]), valid.subarray(10)]);
+    writeFileSync(alpha, latin1);
+    // A real U+FFFD is valid UTF-8, but could have been invalid bytes: read as bytes, loads as text.
+    const psy = join(content, 'characteristics/psychological-safety.md');
+    writeFileSync(psy, readFileSync(psy, 'utf8').replace('Body.', 'Body \uFFFD.'));
+    const sources = readContentDir(content);
+    const bySeg = (p: string) => sources.find((s) => s.segments.join('/') === p)!;
+    expect(Buffer.from(bySeg('accreditors/alpha.md').bytes).equals(latin1)).toBe(true);
+    expect(bySeg('accreditors/alpha.md').text).toBeUndefined();
+    expect(bySeg('characteristics/psychological-safety.md').text).toBeUndefined();
+    // Every other file is read as text, its exact bytes made on request.
+    const clean = sources.filter((s) => s.text !== undefined);
+    expect(clean).toHaveLength(sources.length - 2);
+    for (const s of clean) expect(Buffer.from(s.bytes).equals(readFileSync(join(content, ...s.segments)))).toBe(true);
+    const r = checkDir(content, { today: TODAY });
+    expect(
+      r.diagnostics.map((d) => `${d.file.replace(/^.*content\//, '')}:${d.line}:${d.column} ${d.message}`),
+    ).toEqual([
+      'accreditors/alpha.md:2:7 file is not valid UTF-8',
+      'editions/alpha-2020.md:2:13 refers to an accreditor that does not exist',
+    ]);
+    expect(r.content.characteristics[0]!.file.body).toContain('\uFFFD');
+    // A writer's edited copy is parsed from its new bytes, not from the text read from disk.
+    const read = clean.find((s) => s.segments[0] === 'editions')!;
+    const edited = { ...read, bytes: new TextEncoder().encode(read.text!.replace(/^---\n/, '---\nunknownField: 1\n')) };
+    const schemaPaths = (s: typeof read) =>
+      checkSources([s])
+        .diagnostics.filter((d) => d.rule === 'schema')
+        .map((d) => d.path);
+    expect(schemaPaths(read)).toEqual([]);
+    expect(schemaPaths(edited)).toEqual(['unknownField']);
+  });
+
+  it('a file over the size limit read as text is refused with its size in bytes', () => {
+    const content = onDisk();
+    // 400,000 three-byte characters: 1.2 MB, though only 400,000 UTF-16 units.
+    writeFileSync(join(content, 'accreditors/alpha.md'), `---\nname: ${'€'.repeat(400_000)}\n---\n`);
+    const r = checkDir(content, { today: TODAY });
+    expect(r.diagnostics.filter((d) => d.rule === 'file-size').map((d) => d.found)).toEqual(['1.2 MB']);
   });
 });

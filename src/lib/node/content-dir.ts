@@ -17,6 +17,27 @@ function specialType(d: Dirent): string {
   return 'not a regular file';
 }
 
+const UTF8 = new TextEncoder();
+
+/**
+ * A regular file read as text (one native decode; most files are valid UTF-8), its bytes made again
+ * only if someone asks. A replacement character means invalid bytes or a real U+FFFD: then the bytes
+ * are read as they are, for the loader to say exactly where the file is not UTF-8.
+ */
+function readSource(base: SourceFile, abs: string): SourceFile {
+  const text = readFileSync(abs, 'utf8');
+  if (text.includes('\uFFFD')) return { ...base, bytes: readFileSync(abs) };
+  const { bytes: _none, ...rest } = base;
+  const source: SourceFile = {
+    ...rest,
+    get bytes() {
+      return UTF8.encode(text);
+    },
+  };
+  // Not enumerable: `{ ...source, bytes }` (a writer's edited copy) must not carry the old text along.
+  return Object.defineProperty(source, 'text', { value: text, enumerable: false });
+}
+
 /**
  * Every entry below `root`, read into memory. Only the root README.md, exceptions file and glossary are
  * passed over (documentation, the check's own input, the site's glossary); a symlink, a dotfile or
@@ -54,7 +75,7 @@ export function readContentDir(root: string, cwd = process.cwd()): SourceFile[] 
       else if (d.isDirectory()) walk(abs, [...segs, d.name]);
       else if (!d.isFile()) out.push(entry({ reason: 'special', type: specialType(d) }));
       else if (d.name === 'README.md') out.push(entry({ reason: 'readme' }));
-      else out.push({ ...entry(), bytes: readFileSync(abs) });
+      else out.push(readSource(entry(), abs));
     }
   };
   walk(root, []);
