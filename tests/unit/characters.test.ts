@@ -66,6 +66,23 @@ describe('mixed scripts', () => {
       '3:8 title | the word "Clιmate" mixes Latin and Greek letters | "Safe Clιmate"',
     ]);
   });
+
+  it('list items are checked at their own paths: an alias and a source title', () => {
+    const CHR = 'characteristics/psychological-safety.md';
+    const base = baseSet();
+    const set = {
+      ...base,
+      [ACC]: base[ACC]!.replace('abbreviation: AC', 'abbreviation: AC\naliases: [Alpha, "\u0391lpha"]'),
+      [CHR]: base[CHR]!.replace(
+        '  - title: Source',
+        '  - title: Source\n    year: 2021\n    url: https://example.org/t\n    says: Also.\n  - title: "S\u043eurce two"',
+      ),
+    };
+    expect(rule(check(set), 'mixed-script').map((l) => l.split(' | ')[0])).toEqual([
+      '4:18 aliases[1]',
+      '12:12 sources[1].title',
+    ]);
+  });
 });
 
 describe('labels compared after confusable folding', () => {

@@ -70,6 +70,8 @@ describe('links in Markdown bodies', () => {
     ['[x](&#106;avascript:alert(1))', 'link with a javascript: URL'],
     ['[x](java%73cript:alert(1))', 'link with a javascript: URL'],
     ['<vbscript:msgbox(1)>', 'link with a vbscript: URL'],
+    ['[x](<java script :alert(1)>)', 'link with a javascript: URL'],
+    ['[x](<DATA\t:text/html,x>)', 'link with a data: URL'],
     ['![img](data:image/svg+xml;base64,PHN2Zz4=)', 'image with a data: URL'],
     ['[x][ref]\n\n[ref]: javascript:alert(1)', undefined],
   ] as const;

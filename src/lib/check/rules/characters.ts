@@ -93,13 +93,35 @@ const TITLE_FIELDS = {
   initiative: [['name'], ['sources', '*', 'title']],
 } as const;
 
-/** Every string at `pattern` ("*" = each list item), with its path. */
-function valuesAt(data: unknown, pattern: readonly string[], prefix: PathSegment[] = []): [string, PathSegment[]][] {
-  if (pattern.length === 0) return typeof data === 'string' ? [[data, prefix]] : [];
-  const [head, ...rest] = pattern;
-  if (head === '*') return Array.isArray(data) ? data.flatMap((x, i) => valuesAt(x, rest, [...prefix, i])) : [];
-  if (!data || typeof data !== 'object') return [];
-  return valuesAt((data as Record<string, unknown>)[head!], rest, [...prefix, head!]);
+/**
+ * Calls `visit` with every string at `pattern` ("*" = each list item) and its path. The path is one
+ * mutable list: copy it to keep it. This runs on every entry, so it allocates nothing per value.
+ */
+function eachValueAt(
+  data: unknown,
+  pattern: readonly string[],
+  visit: (value: string, path: PathSegment[]) => void,
+  at = 0,
+  path: PathSegment[] = [],
+): void {
+  if (at === pattern.length) {
+    if (typeof data === 'string') visit(data, path);
+    return;
+  }
+  const head = pattern[at]!;
+  if (head === '*') {
+    if (!Array.isArray(data)) return;
+    for (let i = 0; i < data.length; i++) {
+      path.push(i);
+      eachValueAt(data[i], pattern, visit, at + 1, path);
+      path.pop();
+    }
+    return;
+  }
+  if (!data || typeof data !== 'object') return;
+  path.push(head);
+  eachValueAt((data as Record<string, unknown>)[head], pattern, visit, at + 1, path);
+  path.pop();
 }
 
 export const mixedScript: Rule = {
@@ -107,42 +129,42 @@ export const mixedScript: Rule = {
   description:
     'codes, abbreviations and labels use one script and no full-width or other compatibility forms (a Cyrillic "С" in "LCME" is refused); no word in a title or name mixes scripts',
   run({ content }, report) {
-    const files = [
-      ...content.standards,
-      ...content.editions,
-      ...content.accreditors,
-      ...content.characteristics,
-      ...content.initiatives,
+    const kinds = [
+      content.standards,
+      content.editions,
+      content.accreditors,
+      content.characteristics,
+      content.initiatives,
     ];
-    for (const e of files) {
+    for (const e of kinds.flat()) {
       for (const pattern of (IDENTIFIER_FIELDS as Record<string, readonly (readonly string[])[]>)[e.kind] ?? []) {
-        for (const [value, path] of valuesAt(e.file.data, pattern)) {
+        eachValueAt(e.file.data, pattern, (value, path) => {
           const problem = identifierProblem(value);
-          if (!problem) continue;
+          if (!problem) return;
           report({
             file: e.file,
-            path,
+            path: [...path],
             message: `lookalike characters in \`${pattern.filter((p) => p !== '*').join('.')}\`: ${problem}`,
             found: JSON.stringify(value),
             expected: 'the code or name in one script, with ASCII letters and digits for Latin ones',
             fix: `retype it on an ordinary keyboard layout, e.g. ${JSON.stringify(value.normalize('NFKC'))} with Latin letters`,
           });
-        }
+        });
       }
       for (const pattern of (TITLE_FIELDS as Record<string, readonly (readonly string[])[]>)[e.kind] ?? []) {
-        for (const [value, path] of valuesAt(e.file.data, pattern)) {
+        eachValueAt(e.file.data, pattern, (value, path) => {
           const mixed = mixedScriptWord(value);
-          if (!mixed) continue;
+          if (!mixed) return;
           report({
             file: e.file,
-            path,
+            path: [...path],
             message: `the word "${mixed.word}" mixes ${mixed.scripts.join(' and ')} letters`,
             found: JSON.stringify(value),
             expected:
               'each word in one script (lookalike letters from another script read the same but search and sort differently)',
             fix: `retype "${mixed.word}" in one script`,
           });
-        }
+        });
       }
     }
   },

@@ -12,11 +12,15 @@ export const reviewConsistency: Rule = {
     "review dates are real and not in the future; a reviewer reviews a mapping once; a dissent has a note or a suggested strength other than the mapping's; an edition review lists a characteristic once",
   run({ content, today }, report) {
     const badDate = (d: string) => !isIsoDate(d) || d > today;
+    // Runs on every review of every mapping: paths and name lists are made only where they are needed.
     for (const s of content.standards) {
-      s.data.mappings.forEach((m, i) => {
-        if (m.reviews.length === 0) return;
-        const seen = new Set<string>();
-        m.reviews.forEach((r, j) => {
+      const mappings = s.data.mappings;
+      for (let i = 0; i < mappings.length; i++) {
+        const m = mappings[i]!;
+        const reviews = m.reviews;
+        const names = reviews.length > 1 ? reviews.map((r) => r.reviewer.trim().toLowerCase()) : undefined;
+        for (let j = 0; j < reviews.length; j++) {
+          const r = reviews[j]!;
           const path = ['mappings', i, 'reviews', j] as const;
           if (badDate(r.date)) {
             report({
@@ -28,8 +32,7 @@ export const reviewConsistency: Rule = {
               fix: 'write the date the review was actually made',
             });
           }
-          const who = r.reviewer.trim().toLowerCase();
-          if (seen.has(who)) {
+          if (names && names.indexOf(names[j]!) < j) {
             report({
               file: s.file,
               path: [...path, 'reviewer'],
@@ -39,7 +42,6 @@ export const reviewConsistency: Rule = {
               fix: 'keep the latest review and delete the older one',
             });
           }
-          seen.add(who);
           if (r.suggestedStrength !== undefined) suggestionProblems(r, m.strength, s.file, path, report);
           else if (r.verdict === 'dissent' && r.note === undefined) {
             report({
@@ -51,8 +53,8 @@ export const reviewConsistency: Rule = {
               fix: 'add `note:` with the reason for dissent',
             });
           }
-        });
-      });
+        }
+      }
     }
     for (const e of content.editions) {
       e.data.reviews.forEach((r, i) => {
