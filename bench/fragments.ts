@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { isShardDir } from '../src/integrations/pagefind.ts';
 
 export interface Fragment {
   url: string;
@@ -17,7 +18,7 @@ const SIGNATURE = 'pagefind_dcd';
 /** Every shard's fragments (pagefind/, pagefind-2/, …: src/integrations/pagefind.ts), by URL. */
 export function readFragments(siteOut: string): Map<string, Fragment> {
   const out = new Map<string, Fragment>();
-  for (const shard of readdirSync(siteOut).filter((d) => d === 'pagefind' || /^pagefind-\d+$/.test(d))) {
+  for (const shard of readdirSync(siteOut).filter(isShardDir)) {
     const dir = join(siteOut, shard, 'fragment');
     for (const name of readdirSync(dir)) {
       const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');

@@ -19,6 +19,8 @@ export const SHARDS_FILE = 'pagefind-shards.json';
 
 /** The folder of shard `k` (0-based) under the site root. */
 export const shardDir = (k: number): string => (k === 0 ? 'pagefind' : `pagefind-${k + 1}`);
+/** Whether a folder of the built site is a shard of the index: `pagefind/` or `pagefind-<n>/`. */
+export const isShardDir = (name: string): boolean => name === 'pagefind' || /^pagefind-\d+$/.test(name);
 
 /** The shard size: CROSSWALK_SEARCH_SHARD_PAGES when set (a positive whole number), else PAGES_PER_SHARD. */
 export function pagesPerShard(env: Record<string, string | undefined> = process.env): number {
@@ -53,7 +55,7 @@ export function siteUnits(siteDir: string): Unit[] {
   const rest: Unit = { globs: ['*.html'], pages: 0 };
   for (const d of readdirSync(siteDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (d.isFile() && d.name.endsWith('.html')) rest.pages++;
-    if (!d.isDirectory() || d.name === 'pagefind' || /^pagefind-\d+$/.test(d.name)) continue;
+    if (!d.isDirectory() || isShardDir(d.name)) continue;
     if (d.name !== 'standards') {
       const pages = html(join(siteDir, d.name));
       if (pages) {
@@ -62,12 +64,14 @@ export function siteUnits(siteDir: string): Unit[] {
       }
       continue;
     }
+    // One unit per edition folder; the list pages directly in standards/ go with the rest.
+    let lists = 0;
     for (const e of readdirSync(join(siteDir, d.name), { withFileTypes: true })) {
+      if (e.isFile() && e.name.endsWith('.html')) lists++;
       if (!e.isDirectory()) continue;
       const pages = html(join(siteDir, d.name, e.name));
       if (pages) units.push({ globs: [`standards/${safe(e.name)}/**/*.html`], pages });
     }
-    const lists = readdirSync(join(siteDir, d.name)).filter((f) => f.endsWith('.html')).length;
     if (lists) {
       rest.globs.push('standards/*.html');
       rest.pages += lists;
@@ -105,7 +109,8 @@ export async function indexWithPagefind(
   const units = siteUnits(siteDir);
   const total = units.reduce((n, u) => n + u.pages, 0);
   const count = Math.max(1, Math.ceil(total / perShard));
-  for (const d of readdirSync(siteDir)) if (/^pagefind-\d+$/.test(d)) rmSync(join(siteDir, d), { recursive: true });
+  for (const d of readdirSync(siteDir))
+    if (d !== 'pagefind' && isShardDir(d)) rmSync(join(siteDir, d), { recursive: true });
   const shards = count === 1 ? [undefined] : shardUnits(units, count);
   let pages = 0;
   for (const [k, shard] of shards.entries()) {

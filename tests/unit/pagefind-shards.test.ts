@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   PAGES_PER_SHARD,
   pagesPerShard,
+  isShardDir,
   shardDir,
   shardUnits,
   siteUnits,
@@ -76,5 +77,7 @@ describe('search index shards', () => {
 
   it('names the first shard pagefind/ (where the search page loads it) and the others after it', () => {
     expect([0, 1, 2].map(shardDir)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
+    expect([0, 1, 11].map(shardDir).every(isShardDir)).toBe(true);
+    expect(['pagefind-x', 'pagefind-', 'my-pagefind-2', 'pagefinder', 'standards'].some(isShardDir)).toBe(false);
   });
 });

@@ -189,6 +189,22 @@ describe('review figures for a gap report', () => {
       characteristics: ['interprofessional-learning-experiences'],
     });
     expect(alpha2027.dissents.map((d) => d.suggestedStrength)).toEqual(['partial', undefined]);
+    // Two bodies in one pass: every reviewed row and dissent keeps its own mapping's standard, code, body,
+    // characteristic and strength (one mapping view is reused across the pass).
+    const scope = (editions: string[]) => ({
+      editions,
+      characteristics: ['interprofessional-learning-experiences', 'teams-and-teamwork'],
+    });
+    const both = reportReviews(index, scope(['beta-2024', 'alpha-2027']));
+    const [b, a] = [reportReviews(index, scope(['beta-2024'])), reportReviews(index, scope(['alpha-2027']))];
+    expect(both.reviewed).toEqual([...b.reviewed, ...a.reviewed]);
+    expect(both.dissents).toEqual([...b.dissents, ...a.dissents]);
+    expect(both.dissents.map((d) => `${d.body} ${d.standard} ${d.profession}`)).toEqual([
+      'beta-board beta-2024/b-2 pharmacy',
+      'alpha-council alpha-2027/a-1 pharmacy',
+      'alpha-council alpha-2027/a-1 nursing',
+    ]);
+    expect(both.dissents.map((d) => d.body)).toEqual(['beta-board', 'alpha-council', 'alpha-council']);
     // A characteristic outside the report is left out.
     expect(reportReviews(index, { editions: ['beta-2024'], characteristics: ['teams-and-teamwork'] })).toMatchObject({
       mappings: 1,
