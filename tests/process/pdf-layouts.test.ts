@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Selection } from '../../src/lib/coverage.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { pdfDocument } from '../../src/lib/report/pdf-doc.ts';
-import { renderDefinition, renderPdf } from '../../src/lib/report/pdf.ts';
+import { renderDefinition, renderPdf, sharedLayoutStats } from '../../src/lib/report/pdf.ts';
 import { loadFixtures, TODAY } from '../helpers.ts';
 import { freshDirs } from '../temp-dirs.ts';
 
@@ -63,5 +63,15 @@ describe('PDF: shaped words shared across documents', () => {
     const reference = plainPdfmake(join(dir, 'report.json'), join(dir, 'plain.pdf'));
     expect(ours.length).toBeGreaterThan(10_000);
     expect(ours.equals(reference)).toBe(true);
+  });
+
+  it('keeps no document’s fonts alive: every shared word refers to one font object per face', async () => {
+    for (const body of ['alpha-council', 'beta-board', 'gamma-commission'])
+      await renderPdf(buildReport(index, { ...all, accreditors: [body] }, TODAY));
+    const stats = sharedLayoutStats();
+    expect(stats.words).toBeGreaterThan(100);
+    // Roboto regular, medium, italic and medium italic at most, however many documents were rendered.
+    expect(stats.fonts).toBeGreaterThan(0);
+    expect(stats.fonts).toBeLessThanOrEqual(4);
   });
 });

@@ -38,6 +38,8 @@ function engine(): PdfMake {
 
 /** Shaped words by font and text, shared by every document this process renders. */
 const layouts = new Map<string, Map<string, unknown>>();
+/** The fontkit font each shared word was shaped with: the first document's, one per font name. */
+const shapers = new Map<string, object>();
 /** Words kept per font before the cache starts again: bounds memory on the largest reports. */
 const MAX_LAYOUTS = 200_000;
 
@@ -48,6 +50,9 @@ const MAX_LAYOUTS = 200_000;
  * process, keyed by the font's PostScript name (only the bundled Roboto files are allowed, above). A
  * shaped word is a function of the font and the text alone, and pdfkit never changes a cached run (it
  * copies before adjusting spacing), so the output is byte-identical (tests/process/pdf-layouts.test.ts).
+ * Every word is shaped with the first document's font object of its name: a shaped run refers to the
+ * font that shaped it, so words shaped by each document's own font kept every document's decoded font
+ * tables alive (about 2.5 MB per PDF, 180 MB over the build's per-body PDFs at 10,000 standards).
  * If a pdfkit upgrade renames what this relies on, it changes nothing and pdfkit's own cache stays.
  */
 function shareLayoutsAcrossDocuments(probeFont: string): void {
@@ -59,16 +64,42 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
   const proto = probe._font && (Object.getPrototypeOf(probe._font) as Record<string, unknown>);
   if (!proto || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
   proto.layoutCached = function (
-    this: { name: string; layoutCache?: object; layoutRun(t: string): unknown },
+    this: { name: string; font: object; layoutCache?: object; layoutRun(t: string): unknown },
     text: string,
   ) {
     if (!this.layoutCache) return this.layoutRun(text); // the document asked for no cache
     let words = layouts.get(this.name);
     if (!words || words.size >= MAX_LAYOUTS) layouts.set(this.name, (words = new Map()));
     let run = words.get(text);
-    if (run === undefined) words.set(text, (run = this.layoutRun(text)));
+    if (run === undefined) {
+      let shaper = shapers.get(this.name);
+      if (!shaper) shapers.set(this.name, (shaper = this.font));
+      const own = this.font;
+      this.font = shaper;
+      try {
+        run = this.layoutRun(text);
+      } finally {
+        this.font = own;
+      }
+      words.set(text, run);
+    }
     return run;
   };
+}
+
+/**
+ * The shared words and the distinct font objects their glyphs refer to (one per font face when no
+ * document's fonts are kept alive): for tests and the benchmark.
+ */
+export function sharedLayoutStats(): { words: number; fonts: number } {
+  const fonts = new Set<unknown>();
+  let words = 0;
+  for (const byText of layouts.values())
+    for (const run of byText.values()) {
+      words++;
+      for (const g of (run as { glyphs?: { _font?: unknown }[] }).glyphs ?? []) fonts.add(g._font);
+    }
+  return { words, fonts: fonts.size };
 }
 
 export async function renderPdf(r: GapReport, options: PdfOptions = {}): Promise<Uint8Array> {
