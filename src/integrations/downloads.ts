@@ -7,12 +7,21 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { jsonChunks } from '../lib/json-chunks.ts';
+import { writeChunks } from '../lib/node/write-chunks.ts';
 import { buildReport } from '../lib/report/build.ts';
 import { MIME, renderReportAs } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
 import { SHEETS } from '../lib/spreadsheet/columns.ts';
-import { exportJson, exportTables, renderCsvFiles, renderWorkbook, writeWorkbook } from '../lib/spreadsheet/export.ts';
+import {
+  exportDocument,
+  exportJson,
+  exportTables,
+  renderCsvFiles,
+  renderWorkbook,
+  writeWorkbook,
+} from '../lib/spreadsheet/export.ts';
 import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../lib/spreadsheet/exchange/datapackage.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 import { allSelection, type Site } from '../site/data.ts';
@@ -74,12 +83,23 @@ export function downloads(source: DownloadSource): Download[] {
   const { today } = source;
   const bodyReport = (id: string) => buildReport(crosswalk, { ...allSelection(today), accreditors: [id] }, today);
   const tables = once(() => exportTables(check.content));
+  const exchange = once(() =>
+    renderExchangeFiles(check.content, data.version, {
+      url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
+      csvDir: '',
+      dataDir: 'data/export/',
+    }),
+  );
   const all = () => ({ report: source.report() });
   return [
     ...(['csv', 'json', 'md'] as const).map((format) => ({
       path: `data/gap-report-all.${format}`,
       part: 'others' as const,
       render: () => renderReportAs(source.report(), format),
+      // The largest text download (about 100 MB at 20,000 standards): written in pieces, never whole.
+      ...(format === 'json' && {
+        write: (to: Writable) => writeChunks(to, chain(jsonChunks(source.report()), ['\n'])),
+      }),
     })),
     {
       path: 'data/gap-report-all.pdf',
@@ -91,22 +111,19 @@ export function downloads(source: DownloadSource): Download[] {
       path: 'data/export/ipcle-crosswalk.json',
       part: 'others' as const,
       render: async () => exportJson(check.content, data.version),
+      write: (to: Writable) => writeChunks(to, chain(jsonChunks(exportDocument(check.content, data.version)), ['\n'])),
     },
+    // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
+    // Made once for both files, and before the CSV tables are held (its peak then adds to nothing).
+    ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name, i) => ({
+      path: `data/export/${name}`,
+      part: 'others' as const,
+      render: async () => (i === 0 ? exchange.keep() : exchange.take()).get(name)!,
+    })),
     ...SHEETS.map((spec, i) => ({
       path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
       part: 'others' as const,
       render: async () => renderCsvFiles([tables.keep()[i]!]).get(spec.csv)!,
-    })),
-    // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
-    ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name) => ({
-      path: `data/export/${name}`,
-      part: 'others' as const,
-      render: async () =>
-        renderExchangeFiles(check.content, data.version, {
-          url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
-          csvDir: '',
-          dataDir: 'data/export/',
-        }).get(name)!,
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
@@ -142,6 +159,11 @@ export function downloads(source: DownloadSource): Download[] {
       };
     }),
   ];
+}
+
+/** The pieces of each list in turn. */
+function* chain(...lists: Iterable<string>[]): Generator<string> {
+  for (const list of lists) yield* list;
 }
 
 /**

@@ -216,27 +216,28 @@ function fillWorkbook({ wb, done }: SheetSink, tables: readonly Table[], version
   done(listSheet);
 }
 
-/** Everything, validated and with Markdown bodies, as one JSON document for reuse. */
-export function exportJson(content: Content, version: string): string {
+/** Everything, validated and with Markdown bodies, as one JSON document for reuse (as a value). */
+export function exportDocument(content: Content, version: string): object {
   const strip = <T extends { id: string; data: unknown; file: { body: string } }>(list: readonly T[]) =>
     list.map((e) => ({ id: e.id, ...(e.data as object), body: e.file.body.trimEnd() }));
-  return `${JSON.stringify(
-    {
-      $comment: 'IP-CLE Crosswalk data; content licensed CC BY 4.0. Schema: schema/*.schema.json',
-      version,
-      characteristics: strip(content.characteristics),
-      accreditors: strip(content.accreditors),
-      editions: strip(content.editions),
-      standards: content.standards.map((s) => ({
-        id: s.id,
-        edition: s.edition,
-        ...s.data,
-        body: s.file.body.trimEnd(),
-      })),
-      initiatives: strip(content.initiatives),
-      redirects: content.stubs.map((s) => ({ kind: s.kind, id: s.id, ...s.data })),
-    },
-    null,
-    2,
-  )}\n`;
+  return {
+    $comment: 'IP-CLE Crosswalk data; content licensed CC BY 4.0. Schema: schema/*.schema.json',
+    version,
+    characteristics: strip(content.characteristics),
+    accreditors: strip(content.accreditors),
+    editions: strip(content.editions),
+    standards: content.standards.map((s) => ({
+      id: s.id,
+      edition: s.edition,
+      ...s.data,
+      body: s.file.body.trimEnd(),
+    })),
+    initiatives: strip(content.initiatives),
+    redirects: content.stubs.map((s) => ({ kind: s.kind, id: s.id, ...s.data })),
+  };
+}
+
+/** {@link exportDocument} as the text of `ipcle-crosswalk.json`. */
+export function exportJson(content: Content, version: string): string {
+  return `${JSON.stringify(exportDocument(content, version), null, 2)}\n`;
 }
