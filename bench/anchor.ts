@@ -62,6 +62,7 @@ export async function runAnchor(siteOut: string, dir: string): Promise<AnchorSum
     ...(r.maxProcessRssMB !== undefined && { maxProcessRssMB: r.maxProcessRssMB }),
     treeRssMB: r.treeRssMB,
     peakRssMB: r.peakRssMB,
+    ...(r.peakTree && { peakTree: r.peakTree }),
     pages: pages.length,
     ...(anchor && { anchor }),
     project,

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runChild } from './child.ts';
+import { runChild, type PeakTree } from './child.ts';
 import { BENCH, ROOT } from './util.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -25,6 +25,8 @@ export interface MeasuredBuild {
   /** Peak sum over the process tree (Node + Pagefind + download renderers), sampled every 100 ms. */
   treeRssMB: number;
   peakRssMB: number;
+  /** The processes that made up the tree's peak, largest first, and when. */
+  peakTree?: PeakTree;
   /** Output lines without colour codes, with the time (ms since start) each arrived. */
   lines: { t: number; line: string }[];
 }
@@ -32,7 +34,7 @@ export interface MeasuredBuild {
 /** What a build cost: the figures the site, the anchor and the warm build each report. */
 export type BuildCost = Pick<
   MeasuredBuild,
-  'wallMs' | 'cpuMs' | 'cpuMethod' | 'maxProcessRssMB' | 'treeRssMB' | 'peakRssMB'
+  'wallMs' | 'cpuMs' | 'cpuMethod' | 'maxProcessRssMB' | 'treeRssMB' | 'peakRssMB' | 'peakTree'
 >;
 
 function hasPython(): boolean {
@@ -87,6 +89,7 @@ export async function measureBuild(args: string[], env: NodeJS.ProcessEnv, stats
     ...(maxProcessRssMB !== undefined && { maxProcessRssMB }),
     treeRssMB: r.treeRssMB,
     peakRssMB: Math.max(r.treeRssMB, maxProcessRssMB ?? 0),
+    peakTree: r.peakTree,
     lines: r.lines.map((l) => ({ t: l.t, line: plain(l.line) })),
   };
 }

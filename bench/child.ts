@@ -13,6 +13,13 @@ export interface ChildRun {
   lines: { t: number; line: string }[];
   /** Peak of the summed RSS of the child and all its descendants, sampled from /proc. */
   treeRssMB: number;
+  /** The processes that made up that peak, largest first, and when (ms since start). */
+  peakTree: PeakTree;
+}
+
+export interface PeakTree {
+  t: number;
+  processes: { name: string; rssMB: number }[];
 }
 
 function readRssKB(pid: number): number {
@@ -35,10 +42,22 @@ function childrenOf(pid: number): number[] {
   }
   return out;
 }
-function treeRssKB(pid: number): number {
-  let sum = readRssKB(pid);
-  for (const c of childrenOf(pid)) sum += treeRssKB(c);
-  return sum;
+/** A short name for a process: its script or program (e.g. `downloads-build.ts bodies`, `pagefind_extended`). */
+function processName(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const at = args.findIndex((a, i) => i > 0 && !a.startsWith('-'));
+    const main = (at > 0 ? args[at]! : (args[0] ?? '?')).replace(/^.*\//, '');
+    return main.endsWith('.ts') ? `${main} ${args[at + 2] ?? ''}`.trim() : main;
+  } catch {
+    return '?';
+  }
+}
+/** RSS of the child and each of its descendants (KB). */
+function treeRss(pid: number, out: { pid: number; kb: number }[] = []): { pid: number; kb: number }[] {
+  out.push({ pid, kb: readRssKB(pid) });
+  for (const c of childrenOf(pid)) treeRss(c, out);
+  return out;
 }
 
 export function runChild(
@@ -70,14 +89,27 @@ export function runChild(
     child.stdout.on('data', collect('out'));
     child.stderr.on('data', collect('err'));
     let peak = 0;
+    let peakTree: PeakTree = { t: 0, processes: [] };
     const poll = setInterval(() => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRssKB(child.pid));
+      if (child.pid === undefined) return;
+      const tree = treeRss(child.pid);
+      const sum = tree.reduce((n, p) => n + p.kb, 0);
+      if (sum <= peak) return;
+      peak = sum;
+      // Names are read only when the peak rises, which is rare after the first seconds.
+      peakTree = {
+        t: performance.now() - t0,
+        processes: tree
+          .filter((p) => p.kb > 0)
+          .sort((a, b) => b.kb - a.kb)
+          .map((p) => ({ name: processName(p.pid), rssMB: Math.round(p.kb / 1024) })),
+      };
     }, 100);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('close', (code, signal) => {
       clearInterval(poll);
       if (timer) clearTimeout(timer);
-      resolve({ code, signal, ms: performance.now() - t0, stdout, stderr, lines, treeRssMB: peak / 1024 });
+      resolve({ code, signal, ms: performance.now() - t0, stdout, stderr, lines, treeRssMB: peak / 1024, peakTree });
     });
   });
 }

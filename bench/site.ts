@@ -93,6 +93,7 @@ export async function runSite(dir: string, out: string, options: { warm?: boolea
     ...(r.maxProcessRssMB !== undefined && { maxProcessRssMB: r.maxProcessRssMB }),
     treeRssMB: r.treeRssMB,
     peakRssMB: r.peakRssMB,
+    ...(r.peakTree && { peakTree: r.peakTree }),
     ...inspected,
     ...(!ok && { outputTail: outputTail(lines) }),
   };

@@ -116,6 +116,17 @@ function siteRows(t: Table, site: SiteSummary): void {
     target: '≤ 2048 MB peak',
     result: t.judge('site peak memory ≤ 2 GB', '≤ 2048 MB', site.peakRssMB, site.peakRssMB <= 2048),
   });
+  if (site.peakTree && site.peakTree.processes.length > 0) {
+    // Which processes made the peak: the bench's answer to "what to shrink next".
+    t.add({
+      phase: '  peak made of',
+      time: `at ${(site.peakTree.t / 1000).toFixed(1)} s`,
+      target: site.peakTree.processes
+        .slice(0, 4)
+        .map((p) => `${p.name} ${p.rssMB}`)
+        .join(' + '),
+    });
+  }
   const perPage = site.msPerPage!;
   t.add({
     phase: '  per page',

@@ -38,3 +38,17 @@ describe('bench table, warm build', () => {
     expect(row.target).toBe('src/ changed during the run: not a cache figure');
   });
 });
+
+describe('bench table, memory', () => {
+  it('names the processes that made the site build’s peak, largest first, at most four', () => {
+    const processes = ['astro', 'downloads-build.ts bodies', 'esbuild', 'node', 'sh'].map((name, i) => ({
+      name,
+      rssMB: 1200 - i * 300,
+    }));
+    const { rows } = buildTable({}, build({ peakTree: { t: 88_400, processes } }), undefined, 10_000);
+    const row = rows.find((r) => r.phase === '  peak made of')!;
+    expect(row.time).toBe('at 88.4 s');
+    expect(row.target).toBe('astro 1200 + downloads-build.ts bodies 900 + esbuild 600 + node 300');
+    expect(buildTable({}, build({}), undefined, 10_000).rows.some((r) => r.phase === '  peak made of')).toBe(false);
+  });
+});
