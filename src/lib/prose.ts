@@ -26,6 +26,6 @@ export function splitProse(body: string): ProseParts {
 
 /** Phrases of a research log, which belong under the sourcing notes, not in the published text. */
 export const RESEARCH_LOG =
-  /\b(?:stored cop(?:y|ies)|searched (?:on|for)|a further search|searches? (?:on|of) \d{4}|search tool|(?:pages|docs|code) corpus)\b/i;
+  /\b(?:stored cop(?:y|ies)|stored text|stored (?:web )?pages?|searched (?:on|for)|a further search|searches? (?:on|of) \d{4}|search tool|(?:pages|docs|code) corpus)\b/i;
 /** A word every RESEARCH_LOG phrase contains: the check's cheap first test (keep the two in step). */
 export const LOG_WORD = /search|stored|corpus/i;

@@ -150,6 +150,9 @@ describe('editorial-prose', () => {
           .replace(/s\?/g, ''),
       );
     expect(phrases.length).toBeGreaterThanOrEqual(6);
+    // What the search tool's copies were also called in published notes.
+    for (const p of ['the stored text was cut off', 'Searches of stored web pages', 'a stored page'])
+      expect(RESEARCH_LOG.test(p), p).toBe(true);
     for (const p of phrases) {
       expect(RESEARCH_LOG.test(p), p).toBe(true);
       expect(LOG_WORD.test(p), p).toBe(true);
