@@ -7,7 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { jsonChunks } from '../lib/json-chunks.ts';
+import { jsonChunks, jsonText } from '../lib/json-chunks.ts';
 import { writeChunks } from '../lib/node/write-chunks.ts';
 import { buildReport } from '../lib/report/build.ts';
 import { MIME, renderReportAs } from '../lib/report/index.ts';
@@ -16,7 +16,6 @@ import { writeXlsx } from '../lib/report/xlsx.ts';
 import { SHEETS } from '../lib/spreadsheet/columns.ts';
 import {
   exportDocument,
-  exportJson,
   exportTables,
   renderCsvFiles,
   renderWorkbook,
@@ -92,15 +91,13 @@ export function downloads(source: DownloadSource): Download[] {
   );
   const all = () => ({ report: source.report() });
   return [
-    ...(['csv', 'json', 'md'] as const).map((format) => ({
+    ...(['csv', 'md'] as const).map((format) => ({
       path: `data/gap-report-all.${format}`,
       part: 'others' as const,
       render: () => renderReportAs(source.report(), format),
-      // The largest text download (about 100 MB at 20,000 standards): written in pieces, never whole.
-      ...(format === 'json' && {
-        write: (to: Writable) => writeChunks(to, chain(jsonChunks(source.report()), ['\n'])),
-      }),
     })),
+    // The largest text download (about 100 MB at 20,000 standards).
+    { path: 'data/gap-report-all.json', part: 'others' as const, ...jsonFile(() => source.report()) },
     {
       path: 'data/gap-report-all.pdf',
       part: 'largest' as const,
@@ -110,8 +107,7 @@ export function downloads(source: DownloadSource): Download[] {
     {
       path: 'data/export/ipcle-crosswalk.json',
       part: 'others' as const,
-      render: async () => exportJson(check.content, data.version),
-      write: (to: Writable) => writeChunks(to, chain(jsonChunks(exportDocument(check.content, data.version)), ['\n'])),
+      ...jsonFile(() => exportDocument(check.content, data.version)),
     },
     // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
     // Made once for both files, and before the CSV tables are held (its peak then adds to nothing).
@@ -161,9 +157,12 @@ export function downloads(source: DownloadSource): Download[] {
   ];
 }
 
-/** The pieces of each list in turn. */
-function* chain(...lists: Iterable<string>[]): Generator<string> {
-  for (const list of lists) yield* list;
+/** A JSON download made from `value`: its text in memory (`astro dev`), written in pieces by the build, never whole. */
+function jsonFile(value: () => unknown): Pick<Download, 'render' | 'write'> {
+  return {
+    render: async () => jsonText(value()),
+    write: (to: Writable) => writeChunks(to, jsonChunks(value()), '\n'),
+  };
 }
 
 /**

@@ -5,6 +5,9 @@
  * objects are written here, everything below them by JSON.stringify itself, indented to its depth.
  */
 
+/** A JSON file's text: the value indented by two spaces, and a final newline (the chunks' text, plus it). */
+export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 /** What JSON.stringify leaves out of an object and writes as null in a list. */
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 

@@ -17,7 +17,7 @@ function specialType(d: Dirent): string {
   return 'not a regular file';
 }
 
-const UTF8 = new TextEncoder();
+const ENCODER = new TextEncoder();
 
 /**
  * A regular file read as text (one native decode; most files are valid UTF-8), its bytes made again
@@ -31,7 +31,7 @@ function readSource(base: SourceFile, abs: string): SourceFile {
   const source: SourceFile = {
     ...rest,
     get bytes() {
-      return UTF8.encode(text);
+      return ENCODER.encode(text);
     },
   };
   // Not enumerable: `{ ...source, bytes }` (a writer's edited copy) must not carry the old text along.

@@ -1,5 +1,6 @@
 /** Report formats. XLSX needs the exceljs module passed in (the browser loads it lazily). */
 import type ExcelJSNs from 'exceljs';
+import { jsonText } from '../json-chunks.ts';
 import { renderCsv } from './csv.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { GapReport } from './schema.ts';
@@ -18,7 +19,7 @@ export const MIME: Record<Format, string> = {
 };
 
 export function renderJson(report: GapReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonText(report);
 }
 
 /** The report as a file in any format but PDF, the same in the browser and in Node (PDF: pdf.ts in Node, src/scripts/report-pdf.ts in the browser). */

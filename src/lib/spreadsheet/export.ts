@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import type { Content } from '../content.ts';
 import { toCsv } from '../csv.ts';
+import { jsonText } from '../json-chunks.ts';
 import { type SheetSink, streamOptions } from '../report/xlsx.ts';
 import { columnLetter, encodeCell, MAX_CELL_CHARS } from './cells.ts';
 import {
@@ -239,5 +240,5 @@ export function exportDocument(content: Content, version: string): object {
 
 /** {@link exportDocument} as the text of `ipcle-crosswalk.json`. */
 export function exportJson(content: Content, version: string): string {
-  return `${JSON.stringify(exportDocument(content, version), null, 2)}\n`;
+  return jsonText(exportDocument(content, version));
 }
