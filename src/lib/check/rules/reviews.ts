@@ -12,7 +12,7 @@ export const reviewConsistency: Rule = {
     "review dates are real and not in the future; a reviewer reviews a mapping once; a dissent has a note or a suggested strength other than the mapping's; an edition review lists a characteristic once",
   run({ content, today }, report) {
     const badDate = (d: string) => !isIsoDate(d) || d > today;
-    // Runs on every review of every mapping: paths and name lists are made only where they are needed.
+    // Runs on every review of every mapping: reviewer names are normalised only where there are two or more.
     for (const s of content.standards) {
       const mappings = s.data.mappings;
       for (let i = 0; i < mappings.length; i++) {
