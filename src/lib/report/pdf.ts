@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pdfDocument, type PdfOptions } from './pdf-doc.ts';
+import { getProperty, getStyleProperty, type StyleStack } from './pdf-styles.ts';
 import type { GapReport } from './schema.ts';
 
 export { PAPERS, type Paper, type PdfOptions } from './pdf-doc.ts';
@@ -32,6 +33,7 @@ function engine(): PdfMake {
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((p) => p.startsWith(fontDir));
   shareLayoutsAcrossDocuments(join(fontDir, 'Roboto-Regular.ttf'));
+  lookUpStylesInPlace();
   pdfmake = pm;
   return pm;
 }
@@ -84,6 +86,28 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
       words.set(text, run);
     }
     return run;
+  };
+}
+
+/**
+ * pdfmake's style lookups replaced by pdf-styles.ts's, which return the same values without allocating
+ * (the byte-identity test in tests/process/pdf-layouts.test.ts renders with them). pdfmake's modules
+ * call the class's static method and the prototype's method at each use, so replacing them here takes
+ * effect everywhere. If a pdfmake upgrade moves the class, nothing is replaced and its own lookups run.
+ */
+function lookUpStylesInPlace(): void {
+  let Stack: { getStyleProperty?: unknown; prototype: { getProperty?: unknown } } | undefined;
+  try {
+    const fromPdfmake = createRequire(require.resolve('pdfmake/package.json'));
+    Stack = (fromPdfmake('./js/StyleContextStack.js') as { default?: typeof Stack }).default;
+  } catch {
+    return;
+  }
+  if (!Stack || typeof Stack.getStyleProperty !== 'function' || typeof Stack.prototype.getProperty !== 'function')
+    return;
+  Stack.getStyleProperty = getStyleProperty;
+  Stack.prototype.getProperty = function (this: StyleStack, property: string) {
+    return getProperty(this, property);
   };
 }
 
