@@ -4,8 +4,8 @@
  * All computation is delegated to src/lib (coverage.ts, report/); nothing here is page-specific.
  */
 import { readFileSync } from 'node:fs';
+import { renderMarkdown } from '../lib/markdown-html.ts';
 import { splitProse } from '../lib/prose.ts';
-import { micromark } from 'micromark';
 import { parseCitationCff, type CitationMeta } from '../lib/citation.ts';
 import type { Entry, StandardEntry } from '../lib/content.ts';
 import { computeCoverage, editionOn, everything as allSelection, type Coverage } from '../lib/coverage.ts';
@@ -113,14 +113,14 @@ function bodies(entries: Site['entries']): Pick<Site, 'html' | 'notesHtml' | 'fi
       const key = `${kind}:${id}`;
       let html = rendered.get(key);
       if (html === undefined) {
-        html = micromark(splitProse(byKind[kind]?.get(id)?.file.body ?? '').main);
+        html = renderMarkdown(splitProse(byKind[kind]?.get(id)?.file.body ?? '').main);
         rendered.set(key, html);
       }
       return html;
     },
     notesHtml(kind, id) {
       const notes = splitProse(byKind[kind]?.get(id)?.file.body ?? '').notes;
-      return notes === undefined ? '' : micromark(notes);
+      return notes === undefined ? '' : renderMarkdown(notes);
     },
     filePath(kind, id) {
       return byKind[kind]?.get(id)?.file.path ?? '';
