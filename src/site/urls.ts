@@ -1,7 +1,6 @@
 /** URLs for site pages, honouring the base path. One place, so a page never builds a link by hand. */
 export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  return `${b}${path.replace(/^\//, '')}`;
+  return siteUrls(base).to(path);
 }
 
 export const paths = {
@@ -40,11 +39,20 @@ export type SiteUrls = { [K in keyof typeof paths]: (...args: Parameters<(typeof
 };
 
 /** Base-aware URLs for every page: `siteUrls(import.meta.env.BASE_URL).standard(id)`. */
+const made = new Map<string, SiteUrls>();
+
 export function siteUrls(base: string): SiteUrls {
-  const out: Record<string, (...a: string[]) => string> = { to: (path: string) => joinBase(base, path) };
+  // Every component of every page asks for these: made once per base.
+  let urls = made.get(base);
+  if (urls) return urls;
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const join = (path: string) => `${b}${path.charCodeAt(0) === 47 ? path.slice(1) : path}`;
+  const out: Record<string, (...a: string[]) => string> = { to: join };
   for (const [k, f] of Object.entries(paths))
-    out[k] = (...a: string[]) => joinBase(base, (f as (...x: string[]) => string)(...a));
-  return out as unknown as SiteUrls;
+    out[k] = (...a: string[]) => join((f as (...x: string[]) => string)(...a));
+  urls = Object.freeze(out) as unknown as SiteUrls;
+  made.set(base, urls);
+  return urls;
 }
 
 /** Repository for "edit this page" links; the deploy workflow sets REPO_URL. */

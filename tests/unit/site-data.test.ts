@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StandardData } from '../../src/lib/crosswalk.ts';
 import { getSite } from '../../src/site/data.ts';
-import { joinBase } from '../../src/site/urls.ts';
+import { joinBase, siteUrls } from '../../src/site/urls.ts';
 
 process.env.CROSSWALK_CONTENT = 'tests/fixtures/content';
 process.env.CROSSWALK_TODAY = '2026-11-25';
@@ -68,5 +68,11 @@ describe('site data', () => {
     expect(joinBase('/', 'matrix/')).toBe('/matrix/');
     expect(joinBase('/ipcle', 'matrix/')).toBe('/ipcle/matrix/');
     expect(joinBase('/ipcle/', '/matrix/')).toBe('/ipcle/matrix/');
+  });
+  it('siteUrls: one set per base, each link under its own base', () => {
+    expect(siteUrls('/ipcle')).toBe(siteUrls('/ipcle'));
+    expect(siteUrls('/ipcle').standard('a-2020/b-1')).toBe('/ipcle/standards/a-2020/b-1/');
+    expect(siteUrls('/').standard('a-2020/b-1')).toBe('/standards/a-2020/b-1/');
+    expect(siteUrls('/x/').to('/favicon.svg')).toBe('/x/favicon.svg');
   });
 });
