@@ -38,9 +38,9 @@ export type SiteUrls = { [K in keyof typeof paths]: (...args: Parameters<(typeof
   to(path: string): string;
 };
 
-/** Base-aware URLs for every page: `siteUrls(import.meta.env.BASE_URL).standard(id)`. */
 const made = new Map<string, SiteUrls>();
 
+/** Base-aware URLs for every page: `siteUrls(import.meta.env.BASE_URL).standard(id)`. */
 export function siteUrls(base: string): SiteUrls {
   // Every component of every page asks for these: made once per base.
   let urls = made.get(base);
