@@ -2,8 +2,9 @@
  * pdfmake's style lookups without their allocations. pdfmake asks for some twenty style properties of
  * every run of text (font, size, colour, decoration, …), and each ask pushes the run's styles onto the
  * style stack, builds a closure and a `Set` to walk it, and pops them again: about a sixth of a report
- * PDF's time in a sampling profile; reading in place saves about 5% of the render CPU (bench/README.md). These two functions return exactly what pdfmake 0.3's
- * `StyleContextStack.getProperty` and `StyleContextStack.getStyleProperty` return, in the same order
+ * PDF's time in a sampling profile; reading in place saves about 5% of the render CPU (bench/README.md).
+ * These two functions return exactly what pdfmake 0.3's `StyleContextStack.getProperty` and
+ * `StyleContextStack.getStyleProperty` return, in the same order
  * of precedence, without pushing, closures or a `Set` unless a named style `extends` another
  * (tests/unit/pdf-styles.test.ts holds them to pdfmake's own over generated stacks). pdf.ts installs
  * them on pdfmake's class in Node; the browser build keeps its own.
