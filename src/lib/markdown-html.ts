@@ -27,19 +27,13 @@ export function isPlainProse(md: string): boolean {
 /** micromark's HTML for `md`. */
 export function renderMarkdown(md: string): string {
   if (!isPlainProse(md)) return micromark(md);
-  // Paragraphs are runs of non-empty lines; micromark joins them with a line break and ends the
-  // document with one when a line ending follows the last paragraph.
-  const paragraphs: string[] = [];
-  let lines: string[] = [];
-  for (const line of md.split('\n')) {
-    if (line !== '') lines.push(line);
-    else if (lines.length > 0) {
-      paragraphs.push(`<p>${lines.join('\n').replaceAll('"', '&quot;')}</p>`);
-      lines = [];
-    }
-  }
-  if (lines.length > 0) paragraphs.push(`<p>${lines.join('\n').replaceAll('"', '&quot;')}</p>`);
+  // Paragraphs are runs of non-empty lines (no line of plain prose holds only spaces); micromark
+  // joins them with a line break and ends the document with one when a line ending follows the last.
+  const paragraphs = md
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/^\n|\n$/g, ''))
+    .filter((p) => p !== '');
   if (paragraphs.length === 0) return '';
-  // No line ends in a space, so what follows the last paragraph is line endings only.
-  return paragraphs.join('\n') + (md.endsWith('\n') ? '\n' : '');
+  const html = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
+  return html.replaceAll('"', '&quot;') + (md.endsWith('\n') ? '\n' : '');
 }

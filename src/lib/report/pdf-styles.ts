@@ -4,8 +4,8 @@
  * style stack, builds a closure and a `Set` to walk it, and pops them again: about a sixth of a report
  * PDF's time in a sampling profile; reading in place saves about 5% of the render CPU (bench/README.md).
  * These two functions return exactly what pdfmake 0.3's `StyleContextStack.getProperty` and
- * `StyleContextStack.getStyleProperty` return, in the same order
- * of precedence, without pushing, closures or a `Set` unless a named style `extends` another
+ * `StyleContextStack.getStyleProperty` return, in the same order of precedence, without pushing,
+ * closures or a `Set` unless a named style `extends` another
  * (tests/unit/pdf-styles.test.ts holds them to pdfmake's own over generated stacks). pdf.ts installs
  * them on pdfmake's class in Node; the browser build keeps its own.
  */
@@ -47,15 +47,19 @@ function fromEntry(stack: StyleStack, entry: unknown, property: string): unknown
   return (entry as Record<string, unknown>)[property];
 }
 
+/** The first value of `property` in `entries` read from the last (the top of a stack) down. */
+function fromTop(stack: StyleStack, entries: readonly unknown[], property: string): unknown {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const value = fromEntry(stack, entries[i], property);
+    if (isValue(value)) return value;
+  }
+  return undefined;
+}
+
 /** `StyleContextStack.prototype.getProperty`: the stack from its top, then the default style. */
 export function getProperty(stack: StyleStack, property: string): unknown {
-  const overrides = stack.styleOverrides;
-  if (overrides)
-    for (let i = overrides.length - 1; i >= 0; i--) {
-      const value = fromEntry(stack, overrides[i], property);
-      if (isValue(value)) return value;
-    }
-  return stack.defaultStyle && stack.defaultStyle[property];
+  const value = stack.styleOverrides ? fromTop(stack, stack.styleOverrides, property) : undefined;
+  return isValue(value) ? value : stack.defaultStyle && stack.defaultStyle[property];
 }
 
 /**
@@ -75,15 +79,8 @@ export function getStyleProperty(
     // The item itself sits on top, but its own value was read above and was not a value.
     const styles = item.style;
     if (styles) {
-      if (Array.isArray(styles)) {
-        for (let i = styles.length - 1; i >= 0; i--) {
-          const value = fromEntry(stack, styles[i], property);
-          if (isValue(value)) return value;
-        }
-      } else {
-        const value = fromEntry(stack, styles, property);
-        if (isValue(value)) return value;
-      }
+      const value = Array.isArray(styles) ? fromTop(stack, styles, property) : fromEntry(stack, styles, property);
+      if (isValue(value)) return value;
     }
   }
   const value = getProperty(stack, property);

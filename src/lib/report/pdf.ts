@@ -8,6 +8,8 @@ import type { GapReport } from './schema.ts';
 export { PAPERS, type Paper, type PdfOptions } from './pdf-doc.ts';
 
 const require = createRequire(import.meta.url);
+/** Requires as pdfmake does: its own pdfkit and its own modules, whichever copies npm installed. */
+const fromPdfmake = () => createRequire(require.resolve('pdfmake/package.json'));
 
 interface PdfMake {
   setFonts(f: unknown): void;
@@ -58,9 +60,7 @@ const MAX_LAYOUTS = 200_000;
  * If a pdfkit upgrade renames what this relies on, it changes nothing and pdfkit's own cache stays.
  */
 function shareLayoutsAcrossDocuments(probeFont: string): void {
-  // pdfmake's own pdfkit, whichever copy npm installed for it.
-  const fromPdfmake = createRequire(require.resolve('pdfmake/package.json'));
-  const PDFDocument = fromPdfmake('pdfkit') as new (o: object) => { font(src: string): unknown; _font?: object };
+  const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => { font(src: string): unknown; _font?: object };
   const probe = new PDFDocument({ autoFirstPage: false });
   probe.font(probeFont);
   const proto = probe._font && (Object.getPrototypeOf(probe._font) as Record<string, unknown>);
@@ -98,8 +98,7 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
 function lookUpStylesInPlace(): void {
   let Stack: { getStyleProperty?: unknown; prototype: { getProperty?: unknown } } | undefined;
   try {
-    const fromPdfmake = createRequire(require.resolve('pdfmake/package.json'));
-    Stack = (fromPdfmake('./js/StyleContextStack.js') as { default?: typeof Stack }).default;
+    Stack = (fromPdfmake()('./js/StyleContextStack.js') as { default?: typeof Stack }).default;
   } catch {
     return;
   }
