@@ -136,7 +136,12 @@ function siteRows(t: Table, site: SiteSummary): void {
   });
   if (site.pagesBuiltMs !== undefined) t.add({ phase: '  of which pages built', time: fmtMs(site.pagesBuiltMs) });
   if (site.downloadsMs !== undefined)
-    t.add({ phase: '  downloads (own process, alongside)', time: fmtMs(site.downloadsMs) });
+    t.add({
+      phase: '  downloads (own processes, alongside)',
+      time: fmtMs(site.downloadsMs),
+      cpu: t.cpu(site.downloadsCpuMs),
+      ...(site.downloadsCpuMs !== undefined && { target: `CPU ${fmtMs(site.downloadsCpuMs)}` }),
+    });
   if (site.indexMs !== undefined)
     t.add({ phase: `  of which Pagefind (${site.pagefindPages} pages)`, time: fmtMs(site.indexMs) });
   const kb = (x: { bytes: number } | null) => (x ? `${(x.bytes / 1024).toFixed(1)} KB` : 'none found');
@@ -264,6 +269,16 @@ function anchorRows(t: Table, site: SiteSummary, anchor: AnchorSummary, standard
     result: t.judge(`site CPU ≤ ${limit}× plain Astro`, target, cpu, Number.isFinite(cpu) ? cpu <= limit : null),
   });
   t.add({ phase: '  site ÷ anchor: peak memory', time: times(mem) });
+  if (site.downloadsCpuMs !== undefined) {
+    // What the pages, the check and the index cost beside the same pages built by plain Astro: the
+    // site's CPU less what its download renderers reported. Information, not the target above.
+    const pages = ((site.cpuMs ?? NaN) - site.downloadsCpuMs) / (anchor.cpuMs ?? NaN);
+    t.add({
+      phase: '  site ÷ anchor: CPU without downloads',
+      time: times(pages),
+      target: 'pages, check and index; the downloads’ renderers left out',
+    });
+  }
 }
 
 export function buildTable(

@@ -3,7 +3,7 @@
  * and the browser tests). Pins the date so "in force" figures are stable.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 
 /** Served root; the site itself is built into SITE_ROOT/ipcle/ so URLs under the base path resolve. */
 export const SITE_ROOT = 'test-results/siteroot';
@@ -20,6 +20,9 @@ export const BUILD_ENV = {
   CROSSWALK_SEARCH_SHARD_PAGES: '40',
 };
 
+/** The fixture build's output (its log lines), kept for the tests that read what the build reports. */
+export const BUILD_LOG = 'test-results/site-build.log';
+
 export function buildFixtureSite(): void {
   const astro = 'node_modules/.bin/astro';
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', SITE_DIR], {
@@ -27,6 +30,7 @@ export function buildFixtureSite(): void {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`fixture site build failed:\n${r.stdout}\n${r.stderr}`);
+  writeFileSync(BUILD_LOG, r.stdout);
   if (!existsSync(`${SITE_DIR}/index.html`)) throw new Error('fixture site build produced no index.html');
 }
 

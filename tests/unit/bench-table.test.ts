@@ -1,6 +1,7 @@
 /** The bench table's warm-build rows: a warm build after the renderers' source changed is not read as a cache figure. */
 import { describe, expect, it } from 'vitest';
-import type { SiteSummary } from '../../bench/site.ts';
+import { downloadsFromLog, type SiteSummary } from '../../bench/site.ts';
+import type { AnchorSummary } from '../../bench/anchor.ts';
 import { buildTable } from '../../bench/table.ts';
 
 const build = (over: Partial<SiteSummary>): SiteSummary => ({
@@ -50,5 +51,50 @@ describe('bench table, memory', () => {
     expect(row.time).toBe('at 88.4 s');
     expect(row.target).toBe('astro 1200 + downloads-build.ts bodies 900 + esbuild 600 + node 300');
     expect(buildTable({}, build({}), undefined, 10_000).rows.some((r) => r.phase === '  peak made of')).toBe(false);
+  });
+});
+
+describe('bench table, downloads', () => {
+  it('reads the build’s downloads line, with and without the CPU the renderers reported', () => {
+    expect(
+      downloadsFromLog(
+        '18:13:02 [ipcle-crosswalk] 36 downloads (24.6 MB) rendered in 12.3 s (CPU 13.1 s in 3 processes), 4 of them unchanged (from the cache)',
+      ),
+    ).toEqual({
+      downloadFiles: 36,
+      downloadsMs: 12_300,
+      downloadsCpuMs: 13_100,
+      downloadProcesses: 3,
+      downloadsCached: 4,
+    });
+    expect(
+      downloadsFromLog('2 downloads (0.1 MB) rendered in 1.0 s (CPU 1.2 s in 1 process), 0 of them unchanged'),
+    ).toEqual({ downloadFiles: 2, downloadsMs: 1000, downloadsCpuMs: 1200, downloadProcesses: 1, downloadsCached: 0 });
+    expect(downloadsFromLog('36 downloads (24.6 MB) rendered in 12.3 s, 0 of them unchanged (from the cache)')).toEqual(
+      {
+        downloadFiles: 36,
+        downloadsMs: 12_300,
+        downloadsCached: 0,
+      },
+    );
+    expect(downloadsFromLog('[build] 1202 page(s) built in 14.14s')).toBeUndefined();
+  });
+  it('gives the site’s CPU without its download renderers as a ratio to the anchor, beside the judged ratio', () => {
+    const anchor = {
+      ok: true,
+      wallMs: 20_000,
+      cpuMs: 40_000,
+      peakRssMB: 800,
+      pages: 10_000,
+      anchor: { htmlBytes: 1, words: 1 },
+      project: { htmlBytes: 1, words: 1 },
+    } as unknown as AnchorSummary;
+    const rows = (site: SiteSummary) => buildTable({}, site, anchor, 10_000).rows;
+    const without = rows(build({ downloadsCpuMs: 70_000 })).find((r) => r.phase.includes('CPU without downloads'))!;
+    expect(without.time).toBe('1.25×');
+    expect(rows(build({ downloadsCpuMs: 70_000 })).find((r) => r.phase.includes('CPU, all processes'))!.time).toBe(
+      '3.00×',
+    );
+    expect(rows(build({})).some((r) => r.phase.includes('CPU without downloads'))).toBe(false);
   });
 });
