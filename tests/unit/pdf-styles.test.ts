@@ -7,10 +7,14 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getProperty, getStyleProperty, type StyleStack } from '../../src/lib/report/pdf-styles.ts';
+import { getProperty, getStyleProperty, rememberLookups, type StyleStack } from '../../src/lib/report/pdf-styles.ts';
 
 interface PdfmakeStack extends StyleStack {
   getProperty(property: string): unknown;
+  push(entry: unknown): void;
+  pop(howMany?: number): void;
+  auto(item: unknown, callback: () => unknown): unknown;
+  clone(): PdfmakeStack;
 }
 interface PdfmakeStackClass {
   new (dictionary: object, defaultStyle?: object | null): PdfmakeStack;
@@ -127,5 +131,85 @@ describe('PDF style lookups', () => {
     expect(getStyleProperty({}, stack, 'fontSize', 12)).toBe(10);
     // A section node's styles are not pushed by pdfmake, so they are not read.
     expect(getStyleProperty({ section: {}, style: 'big' }, stack, 'fontSize', 12)).toBe(10);
+  });
+});
+
+/** pdfmake's class with its lookups remembered between pushes and pops, as the renderer installs it. */
+function trackedStack(): PdfmakeStackClass {
+  const Tracked = pristineStack();
+  rememberLookups(Tracked.prototype as unknown as Parameters<typeof rememberLookups>[0]);
+  return Tracked;
+}
+
+/** What pdfmake's modules do to a stack: push and pop, auto around a node, clone, and ask. */
+const op = fc.oneof(
+  fc.record({ push: entry }),
+  fc.record({ pop: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }),
+  fc.record({ auto: item, ask: fc.constantFrom(...PROPS, 'absent') }),
+  fc.record({ clone: fc.constant(true) }),
+  fc.record({ get: fc.constantFrom(...PROPS, 'absent') }),
+  fc.record({ getStyle: fc.constantFrom(...PROPS, 'absent'), of: item }),
+);
+const sequence = fc.record({
+  dictionary,
+  defaultStyle: fc.oneof(fc.constant(undefined), props),
+  ops: fc.array(op, { maxLength: 40 }),
+});
+
+describe('PDF style lookups, remembered between changes of the stack', () => {
+  it('answer as pdfmake does after every push, pop, auto and clone of a generated sequence', () => {
+    const Tracked = trackedStack();
+    const itemFor = (i: Case['item']) => itemOf({ item: i } as Case);
+    fc.assert(
+      fc.property(sequence, (s) => {
+        const make = (C: PdfmakeStackClass) =>
+          s.defaultStyle === undefined ? new C(s.dictionary) : new C(s.dictionary, s.defaultStyle);
+        let plain = make(Stack);
+        let tracked = make(Tracked);
+        for (const o of s.ops) {
+          if ('push' in o) {
+            plain.push(o.push);
+            tracked.push(o.push);
+          } else if ('pop' in o) {
+            plain.pop(o.pop);
+            tracked.pop(o.pop);
+          } else if ('auto' in o) {
+            const node = itemFor(o.auto);
+            const a = plain.auto(node, () => plain.getProperty(o.ask));
+            const b = tracked.auto(node, () => tracked.getProperty(o.ask));
+            expect(b).toStrictEqual(a);
+          } else if ('clone' in o) {
+            plain = plain.clone();
+            tracked = tracked.clone();
+          } else if ('get' in o) {
+            expect(tracked.getProperty(o.get)).toStrictEqual(plain.getProperty(o.get));
+          } else {
+            const node = itemFor(o.of);
+            expect(getStyleProperty(node, tracked, o.getStyle, 'default')).toStrictEqual(
+              Stack.getStyleProperty(node, plain, o.getStyle, 'default'),
+            );
+          }
+          expect(tracked.styleOverrides).toEqual(plain.styleOverrides);
+        }
+        for (const p of [...PROPS, 'absent']) expect(tracked.getProperty(p)).toStrictEqual(plain.getProperty(p));
+      }),
+      { numRuns: 2000, seed: 20261205 },
+    );
+  });
+
+  it('forget what was found when the stack changes', () => {
+    const Tracked = trackedStack();
+    const stack = new Tracked({ big: { fontSize: 20 } }, { fontSize: 10 });
+    expect(stack.getProperty('fontSize')).toBe(10);
+    stack.push('big');
+    expect(stack.getProperty('fontSize')).toBe(20);
+    expect(getStyleProperty({}, stack, 'fontSize', 12)).toBe(20);
+    stack.push({ fontSize: 7 });
+    expect(getStyleProperty({}, stack, 'fontSize', 12)).toBe(7);
+    stack.pop(2);
+    expect(stack.getProperty('fontSize')).toBe(10);
+    expect(stack.getProperty('color')).toBeUndefined();
+    stack.push({ color: 'red' });
+    expect(stack.getProperty('color')).toBe('red');
   });
 });

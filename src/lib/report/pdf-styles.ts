@@ -62,6 +62,57 @@ export function getProperty(stack: StyleStack, property: string): unknown {
   return isValue(value) ? value : stack.defaultStyle && stack.defaultStyle[property];
 }
 
+/** Marks a stack class whose push and pop forget what its lookups found (rememberLookups). */
+const TRACKED = Symbol('pdf-styles: lookups remembered');
+/** What a stack's lookups found since its last push or pop, by property (UNSET for undefined). */
+const MEMO = Symbol('pdf-styles: found');
+const UNSET = Symbol('pdf-styles: undefined');
+
+interface Tracked extends StyleStack {
+  [TRACKED]?: true;
+  [MEMO]?: Map<string, unknown> | undefined;
+}
+
+/** `getProperty`, remembered on a tracked stack until its next push or pop. */
+function stackValue(stack: Tracked, property: string): unknown {
+  if (!stack[TRACKED]) return getProperty(stack, property);
+  let memo = stack[MEMO];
+  if (!memo) stack[MEMO] = memo = new Map();
+  const found = memo.get(property);
+  if (found !== undefined) return found === UNSET ? undefined : found;
+  const value = getProperty(stack, property);
+  memo.set(property, value === undefined ? UNSET : value);
+  return value;
+}
+
+/**
+ * Makes a StyleContextStack class remember its lookups between changes. pdfmake asks the same stack
+ * for the same twenty-odd properties once per word (the words of one text share one stack), so the
+ * stack is walked once per property and text instead of once per word. The stack changes only through
+ * `push` and `pop` (autopush, auto and clone use them), which now forget what was found. pdfmake does
+ * write properties onto nodes that sit on the stack, but only the value the stack itself gives for that
+ * property (`node.font = stack.getProperty('font')`), which leaves every lookup's answer unchanged.
+ */
+export function rememberLookups(proto: {
+  push: (...args: unknown[]) => unknown;
+  pop: (...args: unknown[]) => unknown;
+  getProperty?: unknown;
+}): void {
+  const { push, pop } = proto;
+  (proto as { [TRACKED]?: true })[TRACKED] = true;
+  proto.push = function (this: Tracked, ...args: unknown[]) {
+    this[MEMO] = undefined;
+    return push.apply(this, args);
+  };
+  proto.pop = function (this: Tracked, ...args: unknown[]) {
+    this[MEMO] = undefined;
+    return pop.apply(this, args);
+  };
+  proto.getProperty = function (this: Tracked, property: string) {
+    return stackValue(this, property);
+  };
+}
+
 /**
  * `StyleContextStack.getStyleProperty`: the item's own value; else what the stack would say with the
  * item's styles and the item itself pushed on top (as pdfmake's `autopush` does), read in place.
@@ -83,6 +134,6 @@ export function getStyleProperty(
       if (isValue(value)) return value;
     }
   }
-  const value = getProperty(stack, property);
+  const value = stackValue(stack, property);
   return isValue(value) ? value : defaultValue;
 }

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pdfDocument, type PdfOptions } from './pdf-doc.ts';
-import { getProperty, getStyleProperty, type StyleStack } from './pdf-styles.ts';
+import { getStyleProperty, rememberLookups } from './pdf-styles.ts';
 import type { GapReport } from './schema.ts';
 
 export { PAPERS, type Paper, type PdfOptions } from './pdf-doc.ts';
@@ -96,18 +96,24 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
  * effect everywhere. If a pdfmake upgrade moves the class, nothing is replaced and its own lookups run.
  */
 function lookUpStylesInPlace(): void {
-  let Stack: { getStyleProperty?: unknown; prototype: { getProperty?: unknown } } | undefined;
+  let Stack: { getStyleProperty?: unknown; prototype: Parameters<typeof rememberLookups>[0] } | undefined;
   try {
     Stack = (fromPdfmake()('./js/StyleContextStack.js') as { default?: typeof Stack }).default;
   } catch {
     return;
   }
-  if (!Stack || typeof Stack.getStyleProperty !== 'function' || typeof Stack.prototype.getProperty !== 'function')
+  const proto = Stack?.prototype;
+  if (
+    !Stack ||
+    !proto ||
+    typeof Stack.getStyleProperty !== 'function' ||
+    typeof proto.getProperty !== 'function' ||
+    typeof proto.push !== 'function' ||
+    typeof proto.pop !== 'function'
+  )
     return;
   Stack.getStyleProperty = getStyleProperty;
-  Stack.prototype.getProperty = function (this: StyleStack, property: string) {
-    return getProperty(this, property);
-  };
+  rememberLookups(proto);
 }
 
 /**
