@@ -29,27 +29,51 @@ export interface ReviewStatusSummary {
   reviewers: ReviewerCredit[];
 }
 
-/** `bodyProfessions` maps a body ID to the professions it accredits. */
+/**
+ * `bodyProfessions` maps a body ID to the professions it accredits. One pass over the mappings: per
+ * profession, the open mappings it has judged are counted and taken from all open ones (a filter per
+ * profession over every mapping took half a second at 40,000 mappings).
+ */
 export function reviewSummary(
   mappings: readonly ReviewedMapping[],
   bodyProfessions: ReadonlyMap<string, readonly string[]>,
 ): ReviewStatusSummary {
   const counts: Record<ReviewStatus, number> = { reviewed: 0, proposed: 0, disputed: 0 };
-  const open: ReviewedMapping[] = [];
+  const tally = () => new Map<string, number>();
+  const add = (m: Map<string, number>, p: string) => m.set(p, (m.get(p) ?? 0) + 1);
+  /** Mappings judged by a reviewer of the profession; open ones; open ones of bodies accrediting it. */
+  const reviewed = tally();
+  const openJudged = tally();
+  const openOwn = tally();
+  const openOwnJudged = tally();
+  let open = 0;
+  const judged = new Set<string>();
+  const own = new Map<string, ReadonlySet<string>>();
+  const ownOf = (body: string) => {
+    let set = own.get(body);
+    if (!set) own.set(body, (set = new Set(bodyProfessions.get(body) ?? [])));
+    return set;
+  };
   for (const m of mappings) {
     const s = reviewStatus(m.reviews).status;
     counts[s]++;
-    if (s !== 'reviewed') open.push(m);
+    judged.clear();
+    for (const r of m.reviews) judged.add(r.profession);
+    for (const p of judged) add(reviewed, p);
+    if (s === 'reviewed') continue;
+    open++;
+    for (const p of judged) add(openJudged, p);
+    for (const p of ownOf(m.accreditor)) {
+      add(openOwn, p);
+      if (judged.has(p)) add(openOwnJudged, p);
+    }
   }
-  const needs = PROFESSIONS.map((p) => {
-    const lacking = open.filter((m) => !m.reviews.some((r) => r.profession === p));
-    return {
-      profession: p,
-      awaiting: lacking.length,
-      ownBodies: lacking.filter((m) => bodyProfessions.get(m.accreditor)?.includes(p)).length,
-      reviewed: mappings.filter((m) => m.reviews.some((r) => r.profession === p)).length,
-    };
-  });
+  const needs = PROFESSIONS.map((p) => ({
+    profession: p,
+    awaiting: open - (openJudged.get(p) ?? 0),
+    ownBodies: (openOwn.get(p) ?? 0) - (openOwnJudged.get(p) ?? 0),
+    reviewed: reviewed.get(p) ?? 0,
+  }));
   return { counts, needs, reviewers: credits(mappings) };
 }
 
