@@ -1,4 +1,4 @@
-/** The two files of pdfmake's browser build the report builder loads when its PDF button is pressed. */
+/** pdfmake's browser build (its API, for types) and the two prebuilt files the report builder loads. */
 declare module 'pdfmake/build/pdfmake.js' {
   const pdfMake: {
     addVirtualFileSystem(vfs: Record<string, string>): void;
@@ -10,4 +10,16 @@ declare module 'pdfmake/build/pdfmake.js' {
 declare module 'pdfmake/build/vfs_fonts.js' {
   const vfs: Record<string, string>;
   export default vfs;
+}
+declare module 'pdfmake/build/pdfmake.min.js?url' {
+  const url: string;
+  export default url;
+}
+declare module 'pdfmake/build/vfs_fonts.js?url' {
+  const url: string;
+  export default url;
+}
+declare module 'exceljs/dist/exceljs.min.js?url' {
+  const url: string;
+  export default url;
 }

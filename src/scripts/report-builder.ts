@@ -12,8 +12,19 @@ import type { GapReport } from '../lib/report/schema.ts';
 import { paramsToInput, SelectionError } from '../lib/selection.ts';
 import { reportFromShards } from '../lib/shards.ts';
 import { reportLinks } from '../site/report-links.ts';
+import excelUrl from 'exceljs/dist/exceljs.min.js?url';
+import type ExcelJS from 'exceljs';
+import { loadScript } from './load-script.ts';
 import { shardLoader } from './report-data.ts';
 import { initBodyFilter, plainError } from './report-form.ts';
+
+/** exceljs's own minified browser build (load-script.ts), which sets `ExcelJS` on the window. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  await loadScript(excelUrl);
+  const excel = (window as unknown as { ExcelJS?: typeof ExcelJS }).ExcelJS;
+  if (!excel) throw new Error('the spreadsheet engine did not start');
+  return excel;
+}
 
 function download(name: string, data: string | Uint8Array, mime: string): void {
   const blob = new Blob([data as BlobPart], { type: mime });
@@ -134,7 +145,7 @@ export async function initReportBuilder(): Promise<void> {
     btn.addEventListener('click', () => {
       const format = btn.dataset.format as Exclude<Format, 'pdf'>;
       return run(format.toUpperCase(), async () => {
-        const excel = format === 'xlsx' ? (await import('exceljs')).default : undefined;
+        const excel = format === 'xlsx' ? await loadExcel() : undefined;
         download(`${stem}.${format}`, await renderReportAs(report, format, excel), MIME[format]);
       });
     });

@@ -1,17 +1,24 @@
 /**
  * The committee PDF in the browser: the same document definition as the CLI (src/lib/report/pdf-doc.ts),
- * printed by pdfmake's browser build with its bundled Roboto fonts; no network. The engine and the
- * fonts load only when the PDF button is pressed, as two files (each under Vite's chunk-size warning).
+ * printed by pdfmake's own minified browser build with its bundled Roboto fonts; no network. The engine
+ * and the fonts load only when the PDF button is pressed, as two files (load-script.ts): the fonts file
+ * registers itself with the engine loaded before it.
  */
+import pdfmakeUrl from 'pdfmake/build/pdfmake.min.js?url';
+import fontsUrl from 'pdfmake/build/vfs_fonts.js?url';
 import { pdfDocument, type PdfOptions } from '../lib/report/pdf-doc.ts';
 import type { GapReport } from '../lib/report/schema.ts';
+import { loadScript } from './load-script.ts';
 
-let engine: Promise<(typeof import('pdfmake/build/pdfmake.js'))['default']> | undefined;
+type PdfMake = (typeof import('pdfmake/build/pdfmake.js'))['default'];
+
+let engine: Promise<PdfMake> | undefined;
 
 function load() {
-  engine ??= Promise.all([import('pdfmake/build/pdfmake.js'), import('pdfmake/build/vfs_fonts.js')]).then(
-    ([{ default: pdfMake }, { default: vfs }]) => {
-      pdfMake.addVirtualFileSystem(vfs);
+  engine ??= Promise.all([loadScript(pdfmakeUrl), loadScript(fontsUrl)]).then(
+    () => {
+      const pdfMake = (window as unknown as { pdfMake?: PdfMake }).pdfMake;
+      if (!pdfMake) throw new Error('the PDF engine did not start');
       pdfMake.setUrlAccessPolicy(() => false);
       return pdfMake;
     },
