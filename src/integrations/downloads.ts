@@ -14,7 +14,9 @@ import { MIME, renderReportAs } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
 import { SHEETS } from '../lib/spreadsheet/columns.ts';
+import { renderCsvChunks } from '../lib/report/csv.ts';
 import {
+  csvFileChunks,
   exportDocument,
   exportTables,
   renderCsvFiles,
@@ -91,11 +93,18 @@ export function downloads(source: DownloadSource): Download[] {
   );
   const all = () => ({ report: source.report() });
   return [
-    ...(['csv', 'md'] as const).map((format) => ({
-      path: `data/gap-report-all.${format}`,
+    {
+      path: 'data/gap-report-all.csv',
       part: 'others' as const,
-      render: () => renderReportAs(source.report(), format),
-    })),
+      render: () => renderReportAs(source.report(), 'csv'),
+      // About 45 MB at 20,000 standards: written in pieces, never held whole.
+      write: (to: Writable) => writeChunks(to, renderCsvChunks(source.report())),
+    },
+    {
+      path: 'data/gap-report-all.md',
+      part: 'others' as const,
+      render: () => renderReportAs(source.report(), 'md'),
+    },
     // The largest text download (about 100 MB at 20,000 standards).
     { path: 'data/gap-report-all.json', part: 'others' as const, ...jsonFile(() => source.report()) },
     {
@@ -120,6 +129,7 @@ export function downloads(source: DownloadSource): Download[] {
       path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
       part: 'others' as const,
       render: async () => renderCsvFiles([tables.keep()[i]!]).get(spec.csv)!,
+      write: (to: Writable) => writeChunks(to, csvFileChunks(tables.keep()[i]!)),
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',

@@ -30,6 +30,27 @@ export function csvField(v: string | number): string {
   return s !== raw || /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
+  return [...csvChunks(header, rows)].join('');
+}
+
+/**
+ * The same text as {@link toCsv} in pieces of about `size` characters, for writing a large CSV to a
+ * stream without holding it whole (a file of 40 MB is about 80 MB as one string, and its lines as
+ * many again until they are joined).
+ */
+export function* csvChunks(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number)[]>,
+  size = 1 << 16,
+): Generator<string> {
+  let buffered = `\uFEFF${header.map(csvField).join(',')}\r\n`;
+  for (const row of rows) {
+    buffered += `${row.map(csvField).join(',')}\r\n`;
+    if (buffered.length >= size) {
+      yield buffered;
+      buffered = '';
+    }
+  }
+  if (buffered) yield buffered;
 }

@@ -1,5 +1,5 @@
 /** The gap report as CSV, written by the shared CSV writer (formula cells neutralised). */
-import { toCsv } from '../csv.ts';
+import { csvChunks } from '../csv.ts';
 import { dissentText } from './agreement.ts';
 import type { GapReport } from './schema.ts';
 import { DETAIL_COLUMNS, detailRows, type DetailRow } from './tabular.ts';
@@ -61,9 +61,14 @@ function agreementCells(r: GapReport): (row: DetailRow) => AgreementCells {
 }
 
 export function renderCsv(report: GapReport): string {
+  return [...renderCsvChunks(report)].join('');
+}
+
+/** The report's CSV in pieces, for a stream (the build writes the all-bodies file this way). */
+export function renderCsvChunks(report: GapReport): Generator<string> {
   const columns = [...DETAIL_COLUMNS, ...AGREEMENT_COLUMNS];
   const agreement = agreementCells(report);
-  return toCsv(
+  return csvChunks(
     columns,
     detailRows(report).map((r) => {
       const row = { ...r, ...agreement(r) };

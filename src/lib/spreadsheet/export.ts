@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJSNs from 'exceljs';
 import type { Content } from '../content.ts';
-import { toCsv } from '../csv.ts';
+import { csvChunks, toCsv } from '../csv.ts';
 import { jsonText } from '../json-chunks.ts';
 import { type SheetSink, streamOptions } from '../report/xlsx.ts';
 import { columnLetter, encodeCell, MAX_CELL_CHARS } from './cells.ts';
@@ -65,6 +65,11 @@ export const headerOf = (spec: SheetSpec) => sheetColumns(spec).map((c) => c.hea
 /** One CSV per sheet, keyed by file name (e.g. `mappings.csv`). */
 export function renderCsvFiles(tables: readonly Table[]): Map<string, string> {
   return new Map(tables.map((t) => [t.spec.csv, toCsv(headerOf(t.spec), t.rows)]));
+}
+
+/** One sheet's CSV in pieces, for a stream (the build writes the export's CSV files this way). */
+export function csvFileChunks(table: Table): Generator<string> {
+  return csvChunks(headerOf(table.spec), table.rows);
 }
 
 /** A fixed timestamp from the data version, so the same data gives the same workbook properties. */
