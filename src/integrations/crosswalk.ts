@@ -74,18 +74,20 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
 
 /**
  * Renders the downloads (src/integrations/downloads-build.ts) into the output folder in child processes
- * (same Node, same environment), on the second core while Astro renders the pages, one process per
- * part (DOWNLOAD_PARTS in downloads.ts) on a large site (one process for all of them on a small one:
- * downloads-build.ts): the per-body files, then the all-bodies PDF alone, then the all-bodies text,
- * XLSX and export files, so each part's memory, which V8 keeps resident after its
- * files are written, is returned on exit, and the peak beside Astro's own is one part's, not all of
- * them (at 20,000 standards the per-body files alone grow a process to about 0.9 GB). V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
+ * (same Node, same environment), on the second core while Astro renders the pages. On a large site it
+ * is one process per part (DOWNLOAD_PARTS in downloads.ts): the per-body files, then the all-bodies PDF
+ * alone, then the all-bodies text, XLSX and export files, so each part's memory, which V8 keeps
+ * resident after its files are written, is returned on exit, and the peak beside Astro's own is one
+ * part's, not all of them (at 20,000 standards the per-body files alone grow a process to about
+ * 0.9 GB). A small site's parts share one process (downloads-build.ts).
+ *
+ * V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
  * (--max-semi-space-size=8) lets pdfmake's short-lived objects die young instead of being promoted:
  * the all-bodies PDF peaks at ~540 MB instead of ~1 GB with 2 MB, and renders faster; a heap limit
  * well below V8's default (--max-old-space-size=1536; V8 then collects before growing the heap) keeps
  * the second process at ~600 MB instead of ~850 MB after the 50 per-body PDFs. The largest heap the
- * benchmark's downloads use is ~500 MB. Resolves with a summary line; rejects with the failing
- * child's error output.
+ * benchmark's downloads use is ~500 MB. Resolves with a summary line (files, time, the processes' own
+ * CPU); rejects with the failing child's error output.
  */
 async function renderDownloads(
   root: URL,

@@ -10,11 +10,11 @@ import ExcelJS from 'exceljs';
 import { jsonChunks, jsonText } from '../lib/json-chunks.ts';
 import { writeChunks } from '../lib/node/write-chunks.ts';
 import { buildReport } from '../lib/report/build.ts';
+import { renderCsvChunks } from '../lib/report/csv.ts';
 import { MIME, renderReportAs } from '../lib/report/index.ts';
 import { renderPdf } from '../lib/report/pdf.ts';
 import { writeXlsx } from '../lib/report/xlsx.ts';
 import { SHEETS } from '../lib/spreadsheet/columns.ts';
-import { renderCsvChunks } from '../lib/report/csv.ts';
 import {
   csvFileChunks,
   exportDocument,

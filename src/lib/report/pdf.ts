@@ -91,7 +91,8 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
 
 /**
  * pdfmake's style lookups replaced by pdf-styles.ts's, which return the same values without allocating
- * (the byte-identity test in tests/process/pdf-layouts.test.ts renders with them). pdfmake's modules
+ * and remember them on each stack until its next push or pop (the byte-identity test in
+ * tests/process/pdf-layouts.test.ts renders with them). pdfmake's modules
  * call the class's static method and the prototype's method at each use, so replacing them here takes
  * effect everywhere. If a pdfmake upgrade moves the class, nothing is replaced and its own lookups run.
  */
