@@ -76,10 +76,10 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
  * Renders the downloads (src/integrations/downloads-build.ts) into the output folder in child processes
  * (same Node, same environment), on the second core while Astro renders the pages. On a large site it
  * is one process per part (DOWNLOAD_PARTS in downloads.ts): the per-body files, then the all-bodies PDF
- * alone, then the all-bodies text, XLSX and export files, so each part's memory, which V8 keeps
- * resident after its files are written, is returned on exit, and the peak beside Astro's own is one
- * part's, not all of them (at 20,000 standards the per-body files alone grow a process to about
- * 0.9 GB). A small site's parts share one process (downloads-build.ts).
+ * alone, then the all-bodies report's text and XLSX files, then the export files. Each part's memory,
+ * which V8 keeps resident after its files are written, is returned on exit, and the peak beside
+ * Astro's own is one part's, not all of them (at 20,000 standards the per-body files alone grow a
+ * process to about 0.9 GB). A small site's parts share one process (downloads-build.ts).
  *
  * V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
  * (--max-semi-space-size=8) lets pdfmake's short-lived objects die young instead of being promoted:

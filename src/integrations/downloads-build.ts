@@ -1,17 +1,18 @@
 /**
- * `node src/integrations/downloads-build.ts <outDir> <part>`: renders the downloads (downloads.ts) of one
- * renderer part (DOWNLOAD_PARTS: `largest`, `bodies`, `others`) into the built site. `astro build` runs
- * the parts one after another, each in a process of its own (src/integrations/crosswalk.ts), so the PDF
- * and XLSX rendering runs on a second core while Astro renders the pages, and the memory of each part
- * (which V8 keeps resident) is returned when its process exits. A file whose input is unchanged since an
- * earlier build is copied from the cache (downloads-cache.ts) instead; when a part rendered nothing, or
- * the site is small (ONE_PROCESS_MAX_STANDARDS), the same process goes on with the next part (no second
- * start-up, no second load of the content). Any failure exits non-zero
- * with the error on stderr, which fails the build. Reads the same environment as the site
- * (CROSSWALK_CONTENT, CROSSWALK_TODAY, CROSSWALK_DATA_VERSION, CROSSWALK_DOWNLOAD_CACHE) and runs from
- * the project root. Prints one JSON line: `{"files": N, "bytes": N, "cached": N, "next": <part>|null,
- * "cpuMs": N}`, where cpuMs is this process's CPU time, all its threads, start-up included (the build
- * logs the sum, and the benchmark reports what the pages cost without it).
+ * `node src/integrations/downloads-build.ts <outDir> <part>`: renders the downloads (downloads.ts) of
+ * one renderer part (DOWNLOAD_PARTS: `bodies`, `largest`, `reports`, `exports`) into the built site.
+ * `astro build` runs the parts one after another, each in a process of its own
+ * (src/integrations/crosswalk.ts), so the PDF and XLSX rendering runs on a second core while Astro
+ * renders the pages, and the memory of each part (which V8 keeps resident) is returned when its
+ * process exits. A file whose input is unchanged since an earlier build is copied from the cache
+ * (downloads-cache.ts) instead; when a part rendered nothing, or the site is small
+ * (ONE_PROCESS_MAX_STANDARDS), the same process goes on with the next part (no second start-up, no
+ * second load of the content). Any failure exits non-zero with the error on stderr, which fails the
+ * build. Reads the same environment as the site (CROSSWALK_CONTENT, CROSSWALK_TODAY,
+ * CROSSWALK_DATA_VERSION, CROSSWALK_DOWNLOAD_CACHE) and runs from the project root. Prints one JSON
+ * line: `{"files": N, "bytes": N, "cached": N, "next": <part>|null, "cpuMs": N}`, where cpuMs is this
+ * process's CPU time, all its threads, start-up included (the build logs the sum, and the benchmark
+ * reports what the pages cost without it).
  */
 import { loadCrosswalk, siteToday } from '../lib/node/crosswalk.ts';
 import { cacheDir, openCache, writeDownloads } from './downloads-cache.ts';

@@ -49,10 +49,12 @@ export interface Download {
  * The renderer processes, in the order the build runs them (src/integrations/crosswalk.ts). Each is
  * its own process because V8 keeps a process's largest heap resident until it exits: `bodies` the
  * per-body PDF and XLSX files (their heap grows over fifty documents, from small while Astro's own
- * memory is still growing), `largest` the all-bodies PDF alone (pdfmake's largest peak), `others` the
- * all-bodies text, XLSX and export files.
+ * memory is still growing), `largest` the all-bodies PDF alone (pdfmake's largest peak), `reports` the
+ * all-bodies report's text and XLSX files, `exports` the export of the whole crosswalk (JSON, SSSOM,
+ * CSV, XLSX). The last two were one process, the largest beside Astro's own at 20,000 standards (up to
+ * about 0.9 GB); each now holds either the report model or the export tables, not both.
  */
-export const DOWNLOAD_PARTS = ['bodies', 'largest', 'others'] as const;
+export const DOWNLOAD_PARTS = ['bodies', 'largest', 'reports', 'exports'] as const;
 export type DownloadPart = (typeof DOWNLOAD_PARTS)[number];
 
 /** What the downloads are made from: the loaded crosswalk, the date, and the all-bodies report (built on first use). */
@@ -95,18 +97,18 @@ export function downloads(source: DownloadSource): Download[] {
   return [
     {
       path: 'data/gap-report-all.csv',
-      part: 'others' as const,
+      part: 'reports' as const,
       render: () => renderReportAs(source.report(), 'csv'),
       // About 45 MB at 20,000 standards: written in pieces, never held whole.
       write: (to: Writable) => writeChunks(to, renderCsvChunks(source.report())),
     },
     {
       path: 'data/gap-report-all.md',
-      part: 'others' as const,
+      part: 'reports' as const,
       render: () => renderReportAs(source.report(), 'md'),
     },
     // The largest text download (about 100 MB at 20,000 standards).
-    { path: 'data/gap-report-all.json', part: 'others' as const, ...jsonFile(() => source.report()) },
+    { path: 'data/gap-report-all.json', part: 'reports' as const, ...jsonFile(() => source.report()) },
     {
       path: 'data/gap-report-all.pdf',
       part: 'largest' as const,
@@ -115,32 +117,32 @@ export function downloads(source: DownloadSource): Download[] {
     },
     {
       path: 'data/export/ipcle-crosswalk.json',
-      part: 'others' as const,
+      part: 'exports' as const,
       ...jsonFile(() => exportDocument(check.content, data.version)),
     },
     // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
     // Made once for both files, and before the CSV tables are held (its peak then adds to nothing).
     ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name, i) => ({
       path: `data/export/${name}`,
-      part: 'others' as const,
+      part: 'exports' as const,
       render: async () => (i === 0 ? exchange.keep() : exchange.take()).get(name)!,
     })),
     ...SHEETS.map((spec, i) => ({
       path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
-      part: 'others' as const,
+      part: 'exports' as const,
       render: async () => renderCsvFiles([tables.keep()[i]!]).get(spec.csv)!,
       write: (to: Writable) => writeChunks(to, csvFileChunks(tables.keep()[i]!)),
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
-      part: 'others' as const,
+      part: 'exports' as const,
       input: () => ({ tables: tables.keep(), version: data.version }),
       render: () => renderWorkbook(tables.keep(), ExcelJS, data.version),
       write: (to: Writable) => writeWorkbook(tables.keep(), ExcelJS, data.version, to),
     },
     {
       path: 'data/gap-report-all.xlsx',
-      part: 'others' as const,
+      part: 'reports' as const,
       input: all,
       render: () => renderReportAs(source.report(), 'xlsx', ExcelJS),
       write: (to: Writable) => writeXlsx(source.report(), ExcelJS, to),
