@@ -19,7 +19,6 @@ import {
   csvFileChunks,
   exportDocument,
   exportTables,
-  renderCsvFiles,
   renderWorkbook,
   writeWorkbook,
 } from '../lib/spreadsheet/export.ts';
@@ -95,13 +94,8 @@ export function downloads(source: DownloadSource): Download[] {
   );
   const all = () => ({ report: source.report() });
   return [
-    {
-      path: 'data/gap-report-all.csv',
-      part: 'reports' as const,
-      render: () => renderReportAs(source.report(), 'csv'),
-      // About 45 MB at 20,000 standards: written in pieces, never held whole.
-      write: (to: Writable) => writeChunks(to, renderCsvChunks(source.report())),
-    },
+    // About 45 MB at 20,000 standards.
+    { path: 'data/gap-report-all.csv', part: 'reports' as const, ...textFile(() => renderCsvChunks(source.report())) },
     {
       path: 'data/gap-report-all.md',
       part: 'reports' as const,
@@ -130,8 +124,7 @@ export function downloads(source: DownloadSource): Download[] {
     ...SHEETS.map((spec, i) => ({
       path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
       part: 'exports' as const,
-      render: async () => renderCsvFiles([tables.keep()[i]!]).get(spec.csv)!,
-      write: (to: Writable) => writeChunks(to, csvFileChunks(tables.keep()[i]!)),
+      ...textFile(() => csvFileChunks(tables.keep()[i]!)),
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
@@ -167,6 +160,14 @@ export function downloads(source: DownloadSource): Download[] {
       };
     }),
   ];
+}
+
+/** A text download made of `pieces`: joined in memory (`astro dev`), written piece by piece by the build, never whole. */
+function textFile(pieces: () => Iterable<string>): Pick<Download, 'render' | 'write'> {
+  return {
+    render: async () => [...pieces()].join(''),
+    write: (to: Writable) => writeChunks(to, pieces()),
+  };
 }
 
 /** A JSON download made from `value`: its text in memory (`astro dev`), written in pieces by the build, never whole. */
