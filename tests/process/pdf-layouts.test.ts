@@ -1,7 +1,8 @@
 /**
- * The Node PDF renderer shares pdfkit's shaped words across documents (src/lib/report/pdf.ts). A PDF
- * rendered after others, with the cache warm from different reports, must be byte-identical to the
- * same document rendered by plain pdfmake in a fresh process.
+ * The Node PDF renderer shares pdfkit's shaped words across documents, looks styles up in place and
+ * writes each stream's text in one piece (src/lib/report/pdf.ts). A PDF rendered after others, with
+ * the cache warm from different reports, must be byte-identical to the same document rendered by
+ * plain pdfmake in a fresh process.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Selection } from '../../src/lib/coverage.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
 import { pdfDocument } from '../../src/lib/report/pdf-doc.ts';
-import { renderDefinition, renderPdf, sharedLayoutStats } from '../../src/lib/report/pdf.ts';
+import { pdfSpeedUps, renderDefinition, renderPdf, sharedLayoutStats } from '../../src/lib/report/pdf.ts';
 import { loadFixtures, TODAY } from '../helpers.ts';
 import { freshDirs } from '../temp-dirs.ts';
 
@@ -51,6 +52,10 @@ function plainPdfmake(reportFile: string, outFile: string): Buffer {
 }
 
 describe('PDF: shaped words shared across documents', () => {
+  it('has every speed-up in effect (an upgrade of pdfmake or pdfkit that drops one fails here)', () => {
+    expect(pdfSpeedUps()).toEqual({ sharedLayouts: true, styleLookups: true, streamsInOnePiece: true });
+  });
+
   it('a PDF rendered after others is byte-identical to plain pdfmake in a fresh process', async () => {
     const gamma = buildReport(index, { ...all, accreditors: ['gamma-commission'] }, TODAY);
     const everyone = buildReport(index, all, TODAY, { institution: 'Riverside Health Sciences' });

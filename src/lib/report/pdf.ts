@@ -19,6 +19,15 @@ interface PdfMake {
 }
 
 let pdfmake: PdfMake | undefined;
+/** Which of the speed-ups below took effect (each gives up silently if pdfmake or pdfkit changed). */
+const applied = { sharedLayouts: false, styleLookups: false, streamsInOnePiece: false };
+
+/** The speed-ups in effect after the first render: tests check all are, so an upgrade cannot drop one unseen. */
+export function pdfSpeedUps(): Readonly<typeof applied> {
+  engine();
+  return { ...applied };
+}
+
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const pm = require('pdfmake') as PdfMake;
@@ -36,6 +45,7 @@ function engine(): PdfMake {
   pm.setLocalAccessPolicy((p) => p.startsWith(fontDir));
   shareLayoutsAcrossDocuments(join(fontDir, 'Roboto-Regular.ttf'));
   lookUpStylesInPlace();
+  writeStreamsInOnePiece();
   pdfmake = pm;
   return pm;
 }
@@ -65,6 +75,7 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
   probe.font(probeFont);
   const proto = probe._font && (Object.getPrototypeOf(probe._font) as Record<string, unknown>);
   if (!proto || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
+  applied.sharedLayouts = true;
   proto.layoutCached = function (
     this: { name: string; font: object; layoutCache?: object; layoutRun(t: string): unknown },
     text: string,
@@ -86,6 +97,65 @@ function shareLayoutsAcrossDocuments(probeFont: string): void {
       words.set(text, run);
     }
     return run;
+  };
+}
+
+/** What writeStreamsInOnePiece relies on in pdfkit's PDFReference (an object or stream of the file). */
+interface PdfReference {
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  buffer: Uint8Array[];
+  write(chunk: unknown): void;
+  finalize(): void;
+  /** Text written since the last binary chunk, not yet made a Buffer. */
+  pendingText?: string;
+}
+
+/**
+ * pdfkit writes a page's content stream one drawing operator at a time, and makes each operator a
+ * Buffer of its own (`Buffer.from(op + '\n', 'binary')`), which it concatenates when the page is
+ * finished: at 10,000 standards the per-body PDFs made about 5 million of them, and allocating and
+ * concatenating them cost more CPU than laying out the text. Here a stream collects its text operators
+ * as one string and makes one Buffer of it when binary data follows or the stream is finished. Each
+ * character is one byte in both ('binary' is latin1), so the lengths pdfkit records and the bytes it
+ * compresses are the same, and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a
+ * pdfkit upgrade renames what this relies on, nothing is replaced.
+ */
+function writeStreamsInOnePiece(): void {
+  const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => { ref(data: object): PdfReference };
+  const probe = new PDFDocument({ autoFirstPage: false }).ref({});
+  const proto = Object.getPrototypeOf(probe) as PdfReference;
+  if (
+    typeof proto.write !== 'function' ||
+    typeof proto.finalize !== 'function' ||
+    !Array.isArray(probe.buffer) ||
+    probe.uncompressedLength !== 0
+  )
+    return;
+  applied.streamsInOnePiece = true;
+  const write = proto.write;
+  const finalize = proto.finalize;
+  const flush = (ref: PdfReference) => {
+    if (ref.pendingText === undefined) return;
+    ref.buffer.push(Buffer.from(ref.pendingText, 'latin1'));
+    ref.pendingText = undefined;
+  };
+  proto.write = function (this: PdfReference, chunk: unknown) {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      write.call(this, chunk);
+      return;
+    }
+    const text = (chunk as string) + '\n';
+    this.pendingText = this.pendingText === undefined ? text : this.pendingText + text;
+    this.uncompressedLength += text.length;
+    this.data.Length = (this.data.Length ?? 0) + text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: PdfReference) {
+    flush(this);
+    finalize.call(this);
   };
 }
 
@@ -115,6 +185,7 @@ function lookUpStylesInPlace(): void {
     return;
   Stack.getStyleProperty = getStyleProperty;
   rememberLookups(proto);
+  applied.styleLookups = true;
 }
 
 /**
