@@ -8,9 +8,16 @@ import { spawn } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { bumpContentGeneration, checkOnce, shareChecksInThisProcess, siteToday } from '../lib/node/crosswalk.ts';
+import {
+  bumpContentGeneration,
+  checkOnce,
+  loadCrosswalk,
+  shareChecksInThisProcess,
+  siteToday,
+} from '../lib/node/crosswalk.ts';
 import { ContentError, countBySeverity } from '../lib/diagnostics.ts';
 import { cacheDir } from './downloads-cache.ts';
+import { SNAPSHOT_ENV, writeSnapshot } from './downloads-snapshot.ts';
 import { DOWNLOAD_PARTS, type DownloadPart } from './downloads.ts';
 import { indexWithPagefind } from './pagefind.ts';
 
@@ -102,15 +109,25 @@ async function renderDownloads(
   let cached = 0;
   let cpuMs = 0;
   let processes = 0;
-  // A part that rendered nothing (all from the cache) goes on with the next one in the same process.
-  for (let part: DownloadPart | null = DOWNLOAD_PARTS[0]; part;) {
-    const done = await renderPart(root, outDir, contentDir, part);
-    files += done.files;
-    bytes += done.bytes;
-    cached += done.cached;
-    cpuMs += done.cpuMs;
-    processes++;
-    part = done.next;
+  // The content this process has checked, handed to the renderers so they need not check it again
+  // (the pages load the same object: loadCrosswalk shares it within the build).
+  const today = siteToday();
+  const snapshot = writeSnapshot(loadCrosswalk(contentDir, { today }), contentDir, today);
+  process.once('exit', snapshot.remove);
+  try {
+    // A part that rendered nothing (all from the cache) goes on with the next one in the same process.
+    for (let part: DownloadPart | null = DOWNLOAD_PARTS[0]; part;) {
+      const done = await renderPart(root, outDir, contentDir, part, snapshot.file);
+      files += done.files;
+      bytes += done.bytes;
+      cached += done.cached;
+      cpuMs += done.cpuMs;
+      processes++;
+      part = done.next;
+    }
+  } finally {
+    snapshot.remove();
+    process.off('exit', snapshot.remove);
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const cpu = (cpuMs / 1000).toFixed(1);
@@ -140,13 +157,19 @@ function compileCache(): NodeJS.ProcessEnv {
 }
 
 /** One `downloads-build.ts` process; resolves with its summary line. */
-function renderPart(root: URL, outDir: URL, contentDir: string, part: DownloadPart): Promise<PartDone> {
+function renderPart(
+  root: URL,
+  outDir: URL,
+  contentDir: string,
+  part: DownloadPart,
+  snapshot: string,
+): Promise<PartDone> {
   const script = fileURLToPath(new URL('src/integrations/downloads-build.ts', root));
   const child = spawn(
     process.execPath,
     ['--max-semi-space-size=8', '--max-old-space-size=1536', script, fileURLToPath(outDir), part],
     {
-      env: { ...process.env, CROSSWALK_CONTENT: contentDir, ...compileCache() },
+      env: { ...process.env, CROSSWALK_CONTENT: contentDir, [SNAPSHOT_ENV]: snapshot, ...compileCache() },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

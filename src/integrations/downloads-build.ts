@@ -9,13 +9,15 @@
  * (ONE_PROCESS_MAX_STANDARDS), the same process goes on with the next part (no second start-up, no
  * second load of the content). Any failure exits non-zero with the error on stderr, which fails the
  * build. Reads the same environment as the site (CROSSWALK_CONTENT, CROSSWALK_TODAY,
- * CROSSWALK_DATA_VERSION, CROSSWALK_DOWNLOAD_CACHE) and runs from the project root. Prints one JSON
+ * CROSSWALK_DATA_VERSION, CROSSWALK_DOWNLOAD_CACHE), and CROSSWALK_DOWNLOAD_SNAPSHOT, the checked
+ * crosswalk the build hands over (downloads-snapshot.ts), and runs from the project root. Prints one JSON
  * line: `{"files": N, "bytes": N, "cached": N, "next": <part>|null, "cpuMs": N}`, where cpuMs is this
  * process's CPU time, all its threads, start-up included (the build logs the sum, and the benchmark
  * reports what the pages cost without it).
  */
 import { loadCrosswalk, siteToday } from '../lib/node/crosswalk.ts';
 import { cacheDir, openCache, writeDownloads } from './downloads-cache.ts';
+import { loadedFromSnapshot, SNAPSHOT_ENV } from './downloads-snapshot.ts';
 import { DOWNLOAD_PARTS, downloads, sourceOfLoaded, type DownloadPart } from './downloads.ts';
 
 const [outDir, first] = process.argv.slice(2);
@@ -31,9 +33,12 @@ if (!outDir || !DOWNLOAD_PARTS.includes(first as DownloadPart)) {
  */
 const ONE_PROCESS_MAX_STANDARDS = 3_000;
 
-// The content alone, without the pages' view models: the renderers need no more.
+// The content alone, without the pages' view models: the renderers need no more. From the build's
+// snapshot when it gave one (downloads-snapshot.ts), else read and checked here.
 const today = siteToday();
-const loaded = loadCrosswalk(process.env.CROSSWALK_CONTENT ?? 'content', { today });
+const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
+const snapshot = process.env[SNAPSHOT_ENV];
+const loaded = snapshot ? loadedFromSnapshot(snapshot, contentDir, today) : loadCrosswalk(contentDir, { today });
 const onePass = loaded.data.standards.length <= ONE_PROCESS_MAX_STANDARDS;
 const all = downloads(sourceOfLoaded(loaded, today));
 const dir = cacheDir();

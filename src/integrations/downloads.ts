@@ -81,12 +81,14 @@ export function sourceOfLoaded(loaded: Site['loaded'], today: string): DownloadS
  * are rendered in this order.
  */
 export function downloads(source: DownloadSource): Download[] {
-  const { index: crosswalk, data, check } = source.loaded;
+  const { index: crosswalk, data } = source.loaded;
+  // Read only by the export's files: from the build's snapshot, the checked files load on first use.
+  const content = () => source.loaded.check.content;
   const { today } = source;
   const bodyReport = (id: string) => buildReport(crosswalk, { ...allSelection(today), accreditors: [id] }, today);
-  const tables = once(() => exportTables(check.content));
+  const tables = once(() => exportTables(content()));
   const exchange = once(() =>
-    renderExchangeFiles(check.content, data.version, {
+    renderExchangeFiles(content(), data.version, {
       url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
       csvDir: '',
       dataDir: 'data/export/',
@@ -112,7 +114,7 @@ export function downloads(source: DownloadSource): Download[] {
     {
       path: 'data/export/ipcle-crosswalk.json',
       part: 'exports' as const,
-      ...jsonFile(() => exportDocument(check.content, data.version)),
+      ...jsonFile(() => exportDocument(content(), data.version)),
     },
     // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
     // Made once for both files, and before the CSV tables are held (its peak then adds to nothing).

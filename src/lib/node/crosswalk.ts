@@ -38,16 +38,20 @@ export function siteToday(): string {
 
 /**
  * During `astro build` the integration, the content layer and the pages live in different module
- * graphs of one process; this process-wide cache lets them share one check instead of three.
+ * graphs of one process; this process-wide cache lets them share one check (and one load: the
+ * integration hands it to the download renderers) instead of three.
  * Only the build turns it on: `astro dev` must see edits.
  */
 const SHARED = Symbol.for('ipcle-crosswalk.shared-checks');
-type Shared = Map<string, CheckResult>;
+type Shared = Map<string, CheckResult | Loaded>;
 const shared = () => (globalThis as { [SHARED]?: Shared })[SHARED];
 
 export function shareChecksInThisProcess(): void {
   (globalThis as { [SHARED]?: Shared })[SHARED] ??= new Map();
 }
+
+const sharedKey = (kind: 'check' | 'load', contentDir: string, today: string | undefined) =>
+  `${kind}|${resolve(contentDir)}|${today ?? ''}`;
 
 /**
  * Bumped by the dev server whenever a file under the content folder changes, so the site's view model
@@ -80,8 +84,8 @@ export function oncePerContent<T>(build: () => T): () => T {
 
 export function checkOnce(contentDir: string, options: { today?: string } = {}): CheckResult {
   const cache = shared();
-  const key = `${resolve(contentDir)}|${options.today ?? ''}`;
-  const hit = cache?.get(key);
+  const key = sharedKey('check', contentDir, options.today);
+  const hit = cache?.get(key) as CheckResult | undefined;
   if (hit) return hit;
   const result = checkDir(contentDir, options);
   cache?.set(key, result);
@@ -90,8 +94,14 @@ export function checkOnce(contentDir: string, options: { today?: string } = {}):
 
 /** Load and check; throws ContentError (with every located message) when content has errors. */
 export function loadCrosswalk(contentDir: string, options: { today?: string } = {}): Loaded {
+  const cache = shared();
+  const key = sharedKey('load', contentDir, options.today);
+  const hit = cache?.get(key) as Loaded | undefined;
+  if (hit) return hit;
   const check = checkOnce(contentDir, options);
   if (check.errors > 0) throw new ContentError(check.diagnostics);
   const data = toCrosswalkData(check.content, dataVersion(contentDir));
-  return { check, data, index: indexCrosswalk(data) };
+  const loaded = { check, data, index: indexCrosswalk(data) };
+  cache?.set(key, loaded);
+  return loaded;
 }
