@@ -108,18 +108,19 @@ interface PdfReference {
   buffer: Uint8Array[];
   write(chunk: unknown): void;
   finalize(): void;
-  /** Text written since the last binary chunk, not yet made a Buffer. */
-  pendingText?: string;
+  /** Text written since the last binary chunk: its bytes, in `pending` up to `pendingBytes`. */
+  pending?: Buffer;
+  pendingBytes?: number;
 }
 
 /**
  * pdfkit writes a page's content stream one drawing operator at a time, and makes each operator a
  * Buffer of its own (`Buffer.from(op + '\n', 'binary')`), which it concatenates when the page is
  * finished: at 10,000 standards the per-body PDFs made about 5 million of them, and allocating and
- * concatenating them cost more CPU than laying out the text. Here a stream collects its text operators
- * as one string and makes one Buffer of it when binary data follows or the stream is finished. Each
- * character is one byte in both ('binary' is latin1), so the lengths pdfkit records and the bytes it
- * compresses are the same, and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a
+ * concatenating them cost more CPU than laying out the text. Here a stream writes its text operators
+ * into one growing Buffer, handed on when binary data follows or the stream is finished (collecting
+ * them as one string instead cost as much again in flattening it). Each character is one byte either
+ * way ('binary' is latin1), so the lengths pdfkit records and the bytes it compresses are the same, and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a
  * pdfkit upgrade renames what this relies on, nothing is replaced.
  */
 function writeStreamsInOnePiece(): void {
@@ -137,9 +138,9 @@ function writeStreamsInOnePiece(): void {
   const write = proto.write;
   const finalize = proto.finalize;
   const flush = (ref: PdfReference) => {
-    if (ref.pendingText === undefined) return;
-    ref.buffer.push(Buffer.from(ref.pendingText, 'latin1'));
-    ref.pendingText = undefined;
+    if (!ref.pending) return;
+    ref.buffer.push(ref.pending.subarray(0, ref.pendingBytes));
+    ref.pending = undefined;
   };
   proto.write = function (this: PdfReference, chunk: unknown) {
     if (chunk instanceof Uint8Array) {
@@ -148,7 +149,14 @@ function writeStreamsInOnePiece(): void {
       return;
     }
     const text = (chunk as string) + '\n';
-    this.pendingText = this.pendingText === undefined ? text : this.pendingText + text;
+    let at = this.pending ? this.pendingBytes! : 0;
+    if (!this.pending || at + text.length > this.pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(16_384, 2 * (at + text.length)));
+      if (this.pending) this.pending.copy(grown, 0, 0, at);
+      this.pending = grown;
+    }
+    at += this.pending.write(text, at, 'latin1');
+    this.pendingBytes = at;
     this.uncompressedLength += text.length;
     this.data.Length = (this.data.Length ?? 0) + text.length;
     if (this.compress) this.data.Filter = 'FlateDecode';
