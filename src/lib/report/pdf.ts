@@ -109,7 +109,7 @@ interface PdfReference {
   write(chunk: unknown): void;
   finalize(): void;
   /** Text written since the last binary chunk: its bytes, in `pending` up to `pendingBytes`. */
-  pending?: Buffer;
+  pending?: Buffer | undefined;
   pendingBytes?: number;
 }
 
