@@ -1,8 +1,7 @@
 /**
  * Build integration: refuses to build on invalid content (same messages as `npm run check`), renders
  * the PDF/XLSX downloads in separate processes while Astro renders the pages (so the build uses a
- * second core), and indexes the built pages with Pagefind's Node API (alongside the downloads' last
- * part on a site up to INDEX_ALONGSIDE_MAX_STANDARDS, after them above). A failed download or index
+ * second core), and indexes the built pages with Pagefind's Node API. A failed download or index
  * fails the build.
  */
 import { spawn } from 'node:child_process';
@@ -71,43 +70,13 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
       'astro:build:done': async ({ dir, logger }) => {
         const rendered = downloads;
         if (!rendered) throw new Error('the downloads were never started (no astro:build:setup)');
-        const standards = checkOnce(options.contentDir, { today: siteToday() }).content.standards.length;
-        const alongside = indexAlongsideDownloads(standards);
-        logger.info(
-          `indexing the pages with Pagefind ${alongside ? 'while the downloads render' : 'after the downloads'}`,
-        );
-        const indexed = alongside
-          ? await bothSettled(
-              indexWithPagefind(fileURLToPath(dir)),
-              rendered.then((line) => logger.info(line)),
-            )
-          : // Pagefind's memory grows with the pages it indexes: on a large site wait for the downloads
-            // processes to exit first, so the two never add up (and the index comes in shards: pagefind.ts).
-            await indexWithPagefind(fileURLToPath(dir), async () => logger.info(await rendered));
-        const { pages, shards } = indexed;
+        // Pagefind's memory grows with the pages it indexes: wait for the downloads processes to exit
+        // first, so the two never add up (and the index comes in shards on a large site: pagefind.ts).
+        const { pages, shards } = await indexWithPagefind(fileURLToPath(dir), async () => logger.info(await rendered));
         logger.info(`Pagefind indexed ${pages} pages${shards > 1 ? ` in ${shards} shards` : ''}`);
       },
     },
   };
-}
-
-/**
- * Up to this many standards, Pagefind indexes the pages while the download renderers are still at work
- * (on the core Astro's page rendering has left idle) instead of after them: the build ends that much
- * sooner. Above it the two run one after the other, so their memory never adds up: at 20,000 standards
- * Astro's process and the largest renderer alone peak at about 1.7 GB (bench/README.md). Measured at
- * 10,000 standards with both at once: see bench/README.md (2026-12-05, second night).
- */
-export const INDEX_ALONGSIDE_MAX_STANDARDS = 10_000;
-
-export const indexAlongsideDownloads = (standards: number): boolean => standards <= INDEX_ALONGSIDE_MAX_STANDARDS;
-
-/** The first promise's value once both have settled; the first rejection, if any, after both have. */
-async function bothSettled<T>(first: Promise<T>, second: Promise<unknown>): Promise<T> {
-  const [a, b] = await Promise.allSettled([first, second]);
-  if (a.status === 'rejected') throw a.reason;
-  if (b.status === 'rejected') throw b.reason;
-  return a.value;
 }
 
 /**

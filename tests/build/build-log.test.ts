@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadsFromLog } from '../../bench/site.ts';
-import { INDEX_ALONGSIDE_MAX_STANDARDS, indexAlongsideDownloads } from '../../src/integrations/crosswalk.ts';
 import { BUILD_LOG, SITE_DIR } from './setup.ts';
 
 describe('build log', () => {
@@ -27,15 +26,5 @@ describe('build log', () => {
     expect(d.downloadsMs).toBeGreaterThan(0);
     // A site this small renders every part in one process (downloads-build.ts, ONE_PROCESS_MAX_STANDARDS).
     expect(d.downloadProcesses).toBe(1);
-  });
-
-  it('indexes a small site with Pagefind while the downloads render, and says so', () => {
-    const log = readFileSync(BUILD_LOG, 'utf8');
-    expect(log).toContain('indexing the pages with Pagefind while the downloads render');
-    expect(log).not.toContain('indexing the pages with Pagefind after the downloads');
-    expect(log).toMatch(/Pagefind indexed \d+ pages/);
-    expect(indexAlongsideDownloads(1)).toBe(true);
-    expect(indexAlongsideDownloads(INDEX_ALONGSIDE_MAX_STANDARDS)).toBe(true);
-    expect(indexAlongsideDownloads(INDEX_ALONGSIDE_MAX_STANDARDS + 1)).toBe(false);
   });
 });
