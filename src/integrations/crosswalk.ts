@@ -86,7 +86,9 @@ export default function crosswalk(options: { contentDir: string }): AstroIntegra
  * alone, then the all-bodies report's text and XLSX files, then the export files. Each part's memory,
  * which V8 keeps resident after its files are written, is returned on exit, and the peak beside
  * Astro's own is one part's, not all of them (at 20,000 standards the per-body files alone grow a
- * process to about 0.9 GB). A small site's parts share one process (downloads-build.ts).
+ * process to about 0.9 GB). A small site's parts share one process (downloads-build.ts). The processes
+ * start from a snapshot of the crosswalk this process has checked (downloads-snapshot.ts), removed when
+ * the last one is done.
  *
  * V8 flags, measured on the benchmark (bench/README.md): an 8 MB young generation
  * (--max-semi-space-size=8) lets pdfmake's short-lived objects die young instead of being promoted:

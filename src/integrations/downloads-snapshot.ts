@@ -4,7 +4,7 @@
  * build when it has errors); each renderer process used to repeat that, about 2.5 s of CPU per process
  * at 10,000 standards, three or four times a build. The snapshot holds the crosswalk's data (the
  * entities the reports and per-body files are made from, about 20 MB at 10,000 standards) in V8's
- * serialisation, which keeps every value as it was (tests/process/downloads-snapshot.test.ts).
+ * serialisation, which keeps every value as it was (tests/unit/downloads-snapshot.test.ts).
  * The export of the whole crosswalk also needs the checked files themselves; a process that renders
  * it loads them on first use, as before.
  */
