@@ -120,8 +120,9 @@ interface PdfReference {
  * concatenating them cost more CPU than laying out the text. Here a stream writes its text operators
  * into one growing Buffer, handed on when binary data follows or the stream is finished (collecting
  * them as one string instead cost as much again in flattening it). Each character is one byte either
- * way ('binary' is latin1), so the lengths pdfkit records and the bytes it compresses are the same, and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a
- * pdfkit upgrade renames what this relies on, nothing is replaced.
+ * way ('binary' is latin1), so the lengths pdfkit records and the bytes it compresses are the same,
+ * and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a pdfkit upgrade renames what
+ * this relies on, nothing is replaced (and that test says so).
  */
 function writeStreamsInOnePiece(): void {
   const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => { ref(data: object): PdfReference };
