@@ -4,6 +4,7 @@
  * (https://owasp.org/www-community/attacks/CSV_Injection): a leading single quote, and the field quoted.
  * Every CSV we write goes through {@link toCsv}; every CSV cell we import through {@link restoreFormulaCell}.
  */
+import { gather } from './text-pieces.ts';
 
 /**
  * Cells a spreadsheet runs as a formula: `=`, `+`, `-`, `@`, tab or carriage return first (after any
@@ -39,18 +40,16 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly (string
  * stream without holding it whole (a file of 40 MB is about 80 MB as one string, and its lines as
  * many again until they are joined).
  */
-export function* csvChunks(
+export function csvChunks(
   header: readonly string[],
   rows: Iterable<readonly (string | number)[]>,
-  size = 1 << 16,
+  size?: number,
 ): Generator<string> {
-  let buffered = `\uFEFF${header.map(csvField).join(',')}\r\n`;
-  for (const row of rows) {
-    buffered += `${row.map(csvField).join(',')}\r\n`;
-    if (buffered.length >= size) {
-      yield buffered;
-      buffered = '';
-    }
-  }
-  if (buffered) yield buffered;
+  return gather(csvLines(header, rows), size);
+}
+
+/** The byte-order mark and the header line, then one line per row, each ending in CRLF. */
+function* csvLines(header: readonly string[], rows: Iterable<readonly (string | number)[]>): Generator<string> {
+  yield `\uFEFF${header.map(csvField).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(csvField).join(',')}\r\n`;
 }

@@ -4,6 +4,7 @@
  * joined are exactly the one string (tests/unit/json-chunks.test.ts): the outer `levels` of lists and
  * objects are written here, everything below them by JSON.stringify itself, indented to its depth.
  */
+import { gather } from './text-pieces.ts';
 
 /** A JSON file's text: the value indented by two spaces, and a final newline (the chunks' text, plus it). */
 export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -53,15 +54,6 @@ function* pieces(value: unknown, pad: string, levels: number): Generator<string>
  * The text of `JSON.stringify(value, null, 2)` as pieces of about `size` characters (a value whose
  * own text is longer comes as one piece). For a JSON value with a top-level list or object.
  */
-export function* jsonChunks(value: unknown, options: { levels?: number; size?: number } = {}): Generator<string> {
-  const size = options.size ?? 1 << 16;
-  let buffered = '';
-  for (const p of pieces(value, '', options.levels ?? 3)) {
-    buffered += p;
-    if (buffered.length >= size) {
-      yield buffered;
-      buffered = '';
-    }
-  }
-  if (buffered) yield buffered;
+export function jsonChunks(value: unknown, options: { levels?: number; size?: number } = {}): Generator<string> {
+  return gather(pieces(value, '', options.levels ?? 3), options.size);
 }

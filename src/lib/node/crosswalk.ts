@@ -43,15 +43,18 @@ export function siteToday(): string {
  * Only the build turns it on: `astro dev` must see edits.
  */
 const SHARED = Symbol.for('ipcle-crosswalk.shared-checks');
-type Shared = Map<string, CheckResult | Loaded>;
+/** The checks and the loads made in this build, by content folder and day. */
+interface Shared {
+  checks: Map<string, CheckResult>;
+  loads: Map<string, Loaded>;
+}
 const shared = () => (globalThis as { [SHARED]?: Shared })[SHARED];
 
 export function shareChecksInThisProcess(): void {
-  (globalThis as { [SHARED]?: Shared })[SHARED] ??= new Map();
+  (globalThis as { [SHARED]?: Shared })[SHARED] ??= { checks: new Map(), loads: new Map() };
 }
 
-const sharedKey = (kind: 'check' | 'load', contentDir: string, today: string | undefined) =>
-  `${kind}|${resolve(contentDir)}|${today ?? ''}`;
+const sharedKey = (contentDir: string, today: string | undefined) => `${resolve(contentDir)}|${today ?? ''}`;
 
 /**
  * Bumped by the dev server whenever a file under the content folder changes, so the site's view model
@@ -83,9 +86,9 @@ export function oncePerContent<T>(build: () => T): () => T {
 }
 
 export function checkOnce(contentDir: string, options: { today?: string } = {}): CheckResult {
-  const cache = shared();
-  const key = sharedKey('check', contentDir, options.today);
-  const hit = cache?.get(key) as CheckResult | undefined;
+  const cache = shared()?.checks;
+  const key = sharedKey(contentDir, options.today);
+  const hit = cache?.get(key);
   if (hit) return hit;
   const result = checkDir(contentDir, options);
   cache?.set(key, result);
@@ -94,9 +97,9 @@ export function checkOnce(contentDir: string, options: { today?: string } = {}):
 
 /** Load and check; throws ContentError (with every located message) when content has errors. */
 export function loadCrosswalk(contentDir: string, options: { today?: string } = {}): Loaded {
-  const cache = shared();
-  const key = sharedKey('load', contentDir, options.today);
-  const hit = cache?.get(key) as Loaded | undefined;
+  const cache = shared()?.loads;
+  const key = sharedKey(contentDir, options.today);
+  const hit = cache?.get(key);
   if (hit) return hit;
   const check = checkOnce(contentDir, options);
   if (check.errors > 0) throw new ContentError(check.diagnostics);

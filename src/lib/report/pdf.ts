@@ -43,11 +43,21 @@ function engine(): PdfMake {
   // No network, and only the bundled font files from disk.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((p) => p.startsWith(fontDir));
-  shareLayoutsAcrossDocuments(join(fontDir, 'Roboto-Regular.ttf'));
+  // One empty pdfkit document shows the classes the speed-ups below replace methods of.
+  const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => ProbeDocument;
+  const probe = new PDFDocument({ autoFirstPage: false });
+  shareLayoutsAcrossDocuments(probe, join(fontDir, 'Roboto-Regular.ttf'));
   lookUpStylesInPlace();
-  writeStreamsInOnePiece();
+  writeStreamsInOnePiece(probe);
   pdfmake = pm;
   return pm;
+}
+
+/** What the speed-ups read of a pdfkit document. */
+interface ProbeDocument {
+  font(src: string): unknown;
+  _font?: object;
+  ref(data: object): PdfReference;
 }
 
 /** Shaped words by font and text, shared by every document this process renders. */
@@ -69,9 +79,7 @@ const MAX_LAYOUTS = 200_000;
  * tables alive (about 2.5 MB per PDF, 180 MB over the build's per-body PDFs at 10,000 standards).
  * If a pdfkit upgrade renames what this relies on, it changes nothing and pdfkit's own cache stays.
  */
-function shareLayoutsAcrossDocuments(probeFont: string): void {
-  const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => { font(src: string): unknown; _font?: object };
-  const probe = new PDFDocument({ autoFirstPage: false });
+function shareLayoutsAcrossDocuments(probe: ProbeDocument, probeFont: string): void {
   probe.font(probeFont);
   const proto = probe._font && (Object.getPrototypeOf(probe._font) as Record<string, unknown>);
   if (!proto || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
@@ -124,9 +132,8 @@ interface PdfReference {
  * and the file is byte-identical (tests/process/pdf-layouts.test.ts). If a pdfkit upgrade renames what
  * this relies on, nothing is replaced (and that test says so).
  */
-function writeStreamsInOnePiece(): void {
-  const PDFDocument = fromPdfmake()('pdfkit') as new (o: object) => { ref(data: object): PdfReference };
-  const probe = new PDFDocument({ autoFirstPage: false }).ref({});
+function writeStreamsInOnePiece(doc: ProbeDocument): void {
+  const probe = doc.ref({});
   const proto = Object.getPrototypeOf(probe) as PdfReference;
   if (
     typeof proto.write !== 'function' ||
