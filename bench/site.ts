@@ -22,6 +22,8 @@ export interface SiteSummary extends BuildCost {
   downloadsCpuMs?: number;
   /** How many renderer processes the build started (one per part on a large site, one in all on a small one). */
   downloadProcesses?: number;
+  /** Each renderer process: the parts it rendered (`bodies`, or `bodies+largest` …) and its own CPU. */
+  downloadParts?: { parts: string; cpuMs: number }[];
   pagefindPages?: number;
   pages: number;
   msPerPage?: number;
@@ -43,24 +45,34 @@ const RUNNABLE_SCRIPT = /<script\b(?![^>]*type\s*=\s*["']?application\/(?:ld\+)?
 
 /**
  * The build's downloads line (src/integrations/crosswalk.ts), e.g. `116 downloads (96.1 MB) rendered in
- * 48.2 s (CPU 57.3 s in 3 processes), 0 of them unchanged (from the cache)`; undefined for any other line.
+ * 48.2 s (CPU 57.3 s in 3 processes), 0 of them unchanged (from the cache); CPU by process: bodies 21.6 s,
+ * largest 6.9 s, reports+exports 14.7 s`; undefined for any other line. Older builds' lines end before the `;`.
  */
 export function downloadsFromLog(
   line: string,
 ):
-  | Pick<SiteSummary, 'downloadsMs' | 'downloadFiles' | 'downloadsCached' | 'downloadsCpuMs' | 'downloadProcesses'>
+  | Pick<
+      SiteSummary,
+      'downloadsMs' | 'downloadFiles' | 'downloadsCached' | 'downloadsCpuMs' | 'downloadProcesses' | 'downloadParts'
+    >
   | undefined {
   const m =
     /(\d+) downloads \(.*\) rendered in ([\d.]+) s(?: \(CPU ([\d.]+) s(?: in (\d+) process(?:es)?)?\))?, (\d+) of them unchanged/.exec(
       line,
     );
   if (!m) return undefined;
+  const byProcess = /; CPU by process: (.+)$/.exec(line)?.[1];
+  const parts = byProcess?.split(', ').map((p) => {
+    const part = /^([a-z+]+) ([\d.]+) s$/.exec(p.trim());
+    return part && { parts: part[1]!, cpuMs: Number(part[2]) * 1000 };
+  });
   return {
     downloadFiles: Number(m[1]),
     downloadsMs: Number(m[2]) * 1000,
     ...(m[3] !== undefined && { downloadsCpuMs: Number(m[3]) * 1000 }),
     ...(m[4] !== undefined && { downloadProcesses: Number(m[4]) }),
     downloadsCached: Number(m[5]),
+    ...(parts?.length && parts.every((p) => p !== null) && { downloadParts: parts }),
   };
 }
 

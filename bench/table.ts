@@ -142,6 +142,12 @@ function siteRows(t: Table, site: SiteSummary): void {
       cpu: t.cpu(site.downloadsCpuMs),
       ...(site.downloadsCpuMs !== undefined && { target: `CPU ${fmtMs(site.downloadsCpuMs)}` }),
     });
+  for (const p of site.downloadParts ?? [])
+    t.add({
+      phase: `    renderer process: ${p.parts.replace(/\+/g, ', ')}`,
+      time: '',
+      target: `CPU ${fmtMs(p.cpuMs)}`,
+    });
   if (site.indexMs !== undefined)
     t.add({ phase: `  of which Pagefind (${site.pagefindPages} pages)`, time: fmtMs(site.indexMs) });
   const kb = (x: { bytes: number } | null) => (x ? `${(x.bytes / 1024).toFixed(1)} KB` : 'none found');

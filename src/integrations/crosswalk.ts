@@ -110,7 +110,8 @@ async function renderDownloads(
   let bytes = 0;
   let cached = 0;
   let cpuMs = 0;
-  let processes = 0;
+  /** Each renderer process: the parts it rendered and its own CPU, for the summary line. */
+  const perProcess: string[] = [];
   // The content this process has checked, handed to the renderers so they need not check it again
   // (the pages load the same object: loadCrosswalk shares it within the build).
   const today = siteToday();
@@ -124,7 +125,11 @@ async function renderDownloads(
       bytes += done.bytes;
       cached += done.cached;
       cpuMs += done.cpuMs;
-      processes++;
+      const parts = DOWNLOAD_PARTS.slice(
+        DOWNLOAD_PARTS.indexOf(part),
+        done.next ? DOWNLOAD_PARTS.indexOf(done.next) : DOWNLOAD_PARTS.length,
+      );
+      perProcess.push(`${parts.join('+')} ${(done.cpuMs / 1000).toFixed(1)} s`);
       part = done.next;
     }
   } finally {
@@ -133,7 +138,11 @@ async function renderDownloads(
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const cpu = (cpuMs / 1000).toFixed(1);
-  return `${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s (CPU ${cpu} s in ${processes} process${processes === 1 ? '' : 'es'}), ${cached} of them unchanged (from the cache)`;
+  const processes = perProcess.length;
+  return (
+    `${files} downloads (${(bytes / 1048576).toFixed(1)} MB) rendered in ${secs} s (CPU ${cpu} s in ${processes} process${processes === 1 ? '' : 'es'}), ` +
+    `${cached} of them unchanged (from the cache); CPU by process: ${perProcess.join(', ')}`
+  );
 }
 
 /** What one `downloads-build.ts` process prints. */

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadsFromLog } from '../../bench/site.ts';
+import { DOWNLOAD_PARTS } from '../../src/integrations/downloads.ts';
 import { BUILD_LOG, SITE_DIR } from './setup.ts';
 
 describe('build log', () => {
@@ -26,5 +27,7 @@ describe('build log', () => {
     expect(d.downloadsMs).toBeGreaterThan(0);
     // A site this small renders every part in one process (downloads-build.ts, ONE_PROCESS_MAX_STANDARDS).
     expect(d.downloadProcesses).toBe(1);
+    // Each process's own CPU, naming every part it rendered, in the order the build runs them.
+    expect(d.downloadParts).toEqual([{ parts: DOWNLOAD_PARTS.join('+'), cpuMs: d.downloadsCpuMs }]);
   });
 });

@@ -79,6 +79,36 @@ describe('bench table, downloads', () => {
     );
     expect(downloadsFromLog('[build] 1202 page(s) built in 14.14s')).toBeUndefined();
   });
+  it('reads the CPU of each renderer process and shows it under the downloads', () => {
+    const d = downloadsFromLog(
+      '116 downloads (209.2 MB) rendered in 53.8 s (CPU 43.1 s in 3 processes), 0 of them unchanged (from the cache); ' +
+        'CPU by process: bodies 21.6 s, largest 6.9 s, reports+exports 14.6 s',
+    )!;
+    expect(d.downloadsCpuMs).toBe(43_100);
+    expect(d.downloadParts).toEqual([
+      { parts: 'bodies', cpuMs: 21_600 },
+      { parts: 'largest', cpuMs: 6_900 },
+      { parts: 'reports+exports', cpuMs: 14_600 },
+    ]);
+    // A breakdown it cannot read is left out, not half read.
+    expect(
+      downloadsFromLog(
+        '2 downloads (0.1 MB) rendered in 1.0 s (CPU 1.2 s in 1 process), 0 of them unchanged; CPU by process: ?',
+      ),
+    ).not.toHaveProperty('downloadParts');
+    const rows = buildTable(
+      {},
+      build({ downloadsMs: 53_800, downloadsCpuMs: 43_100, downloadParts: d.downloadParts }),
+      undefined,
+      10_000,
+    ).rows;
+    const at = rows.findIndex((r) => r.phase === '  downloads (own processes, alongside)');
+    expect(rows.slice(at + 1, at + 4).map((r) => [r.phase, r.target])).toEqual([
+      ['    renderer process: bodies', 'CPU 21.6 s'],
+      ['    renderer process: largest', 'CPU 6900 ms'],
+      ['    renderer process: reports, exports', 'CPU 14.6 s'],
+    ]);
+  });
   it('gives the site’s CPU without its download renderers as a ratio to the anchor, beside the judged ratio', () => {
     const anchor = {
       ok: true,
