@@ -98,7 +98,7 @@ describe('bench table, downloads', () => {
     ).not.toHaveProperty('downloadParts');
     const rows = buildTable(
       {},
-      build({ downloadsMs: 53_800, downloadsCpuMs: 43_100, downloadParts: d.downloadParts }),
+      build({ downloadsMs: 53_800, downloadsCpuMs: 43_100, downloadParts: d.downloadParts! }),
       undefined,
       10_000,
     ).rows;
