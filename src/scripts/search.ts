@@ -129,8 +129,12 @@ export async function initSearch(): Promise<void> {
   }
 
   let seq = 0;
+  // Until the newest search has answered, the list and count on screen belong to an older one:
+  // aria-busy says so (to assistive technology, and to the browser tests that wait for it).
+  const settle = () => list.setAttribute('aria-busy', 'false');
   const run = async () => {
     const mine = ++seq;
+    list.setAttribute('aria-busy', 'true');
     const filters: Record<string, string[]> = {};
     for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = [sel.value];
     const term = input.value.trim();
@@ -142,6 +146,7 @@ export async function initSearch(): Promise<void> {
     if (!term && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = 'Type a word or choose a filter.';
+      settle();
       return;
     }
     const results = await searchAll(pagefind, term ? expandQuery(term, synonyms) : [''], filters);
@@ -149,6 +154,7 @@ export async function initSearch(): Promise<void> {
     if (mine !== seq) return;
     list.replaceChildren(...(group.checked ? groupedItems(page) : page.map(resultItem)));
     status.textContent = `${results.length} result${results.length === 1 ? '' : 's'}${results.length > SHOWN ? `, showing the first ${SHOWN}` : ''}.`;
+    settle();
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();

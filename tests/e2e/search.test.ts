@@ -111,3 +111,30 @@ describe('search typed before the index loaded', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a search still answering', () => {
+  it('marks the list busy, keeps the previous results meanwhile, and clears it with the new ones', async () => {
+    const { page, errors } = await openPage(context, base, 'search/?q=pharmacy+students');
+    const list = page.locator('#search-results');
+    await expect.poll(() => list.getAttribute('aria-busy')).toBe('false');
+    const before = await titles(page);
+    expect(before).toContain('BPB B.1.1: Interprofessional Education');
+    const status = await page.locator('#search-status').textContent();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // Hold the result fragments: the new search cannot finish until they arrive.
+    await page.route('**/*.pf_fragment', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.fill('#q', 'psychological safety');
+    await expect.poll(() => list.getAttribute('aria-busy')).toBe('true');
+    expect(await titles(page)).toEqual(before);
+    expect(await page.locator('#search-status').textContent()).toBe(status);
+    release();
+    await expect.poll(() => list.getAttribute('aria-busy')).toBe('false');
+    expect(await titles(page)).toContain('Psychological safety');
+    expect(await titles(page)).not.toEqual(before);
+    expect(errors).toEqual([]);
+  });
+});
