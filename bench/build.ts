@@ -10,29 +10,6 @@ import { BENCH, ROOT } from './util.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** The shape of package.json's `build` script that the bench can run as it is: Node flags, then Astro. */
-const BUILD_SCRIPT = /^node((?: --[a-z][a-z0-9-]*(?:=[^\s]+)?)*) node_modules\/astro\/bin\/astro\.mjs build$/;
-
-/**
- * The Node flags `npm run build` gives Astro's process, read from package.json's `build` script
- * (`node <flags> node_modules/astro/bin/astro.mjs build`), so the bench measures the build that users
- * and the deploy run, not a plain `astro build`. The plain-Astro anchor runs without them.
- */
-export function projectBuildFlags(script = readBuildScript()): string[] {
-  const m = BUILD_SCRIPT.exec(script);
-  if (!m)
-    throw new Error(
-      `package.json's build script is ${JSON.stringify(script)}; the bench runs the same build and needs it ` +
-        `in the form "node [--flag ...] node_modules/astro/bin/astro.mjs build"`,
-    );
-  return m[1]!.split(' ').filter(Boolean);
-}
-
-function readBuildScript(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  return pkg.scripts?.build ?? '';
-}
-
 /** How the build's CPU time was counted, from the most to the least complete. */
 export type CpuMethod = 'subreaper' | 'gnu-time' | 'none';
 
@@ -71,18 +48,13 @@ function hasPython(): boolean {
 const CPU_METHOD: CpuMethod = hasPython() ? 'subreaper' : existsSync('/usr/bin/time') ? 'gnu-time' : 'none';
 
 /**
- * Runs `node <nodeFlags> astro.mjs <args>` under bench/rusage.py (a child subreaper that reaps and counts every
+ * Runs `node astro.mjs <args>` under bench/rusage.py (a child subreaper that reaps and counts every
  * descendant, Pagefind's process too, which its Node API kills without waiting for), or under GNU
  * time when there is no python3 (which then misses such orphans).
  */
-export async function measureBuild(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  statsFile: string,
-  nodeFlags: readonly string[] = [],
-): Promise<MeasuredBuild> {
+export async function measureBuild(args: string[], env: NodeJS.ProcessEnv, statsFile: string): Promise<MeasuredBuild> {
   rmSync(statsFile, { force: true });
-  const node = [process.execPath, ...nodeFlags, ASTRO_BIN, ...args];
+  const node = [process.execPath, ASTRO_BIN, ...args];
   const options = { env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' }, timeoutMs: 60 * 60_000 };
   const r =
     CPU_METHOD === 'subreaper'

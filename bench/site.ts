@@ -1,7 +1,7 @@
 /** The project's site build on the corpus: wall, CPU and memory of `astro build` with its Pagefind step. */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { measureBuild, outputTail, projectBuildFlags, type BuildCost } from './build.ts';
+import { measureBuild, outputTail, type BuildCost } from './build.ts';
 import { log, ROOT, TMP, walkFiles } from './util.ts';
 
 /** The project's build: its cost (CPU: every process it started, Pagefind's and the downloads' included). */
@@ -99,12 +99,8 @@ export async function runSite(dir: string, out: string, options: { warm?: boolea
     BENCH_ASTRO_CACHE: cache,
     CROSSWALK_DOWNLOAD_CACHE: join(caches, 'downloads'),
   };
-  // The Node flags of `npm run build` (package.json), so this is the build users run.
-  const flags = projectBuildFlags();
-  log(
-    `  node ${[...flags, 'astro.mjs'].join(' ')} build --outDir ${relative(ROOT, out)} (CROSSWALK_CONTENT=${relative(ROOT, dir)})`,
-  );
-  const r = await measureBuild(buildArgs, env, `${out}-rusage.txt`, flags);
+  log(`  astro build --outDir ${relative(ROOT, out)} (CROSSWALK_CONTENT=${relative(ROOT, dir)})`);
+  const r = await measureBuild(buildArgs, env, `${out}-rusage.txt`);
   const lines = r.lines;
   // Astro logs "[build] ✓ Completed in …" when the pages are written, then runs the astro:build:done
   // hooks (Pagefind logs "Pagefind indexed N pages"), then "N page(s) built in …" and "Complete!".
