@@ -40,7 +40,7 @@ const contentDir = process.env.CROSSWALK_CONTENT ?? 'content';
 const snapshot = process.env[SNAPSHOT_ENV];
 const loaded = snapshot ? loadedFromSnapshot(snapshot, contentDir, today) : loadCrosswalk(contentDir, { today });
 const onePass = loaded.data.standards.length <= ONE_PROCESS_MAX_STANDARDS;
-const all = downloads(sourceOfLoaded(loaded, today));
+const all = downloads(sourceOfLoaded(loaded, today, contentDir));
 const dir = cacheDir();
 const cache = dir ? openCache(dir) : undefined;
 

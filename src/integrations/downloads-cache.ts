@@ -50,9 +50,9 @@ function filesUnder(path: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-/** Hash of the renderers' code: every source file's path and bytes, the lockfile and the Node version. */
-export function rendererHash(root: string = ROOT, sources: readonly string[] = RENDERER_SOURCES): string {
-  const h = createHash('sha256').update(`node ${process.version}\n`);
+/** Hash of every file under `sources` (paths relative to `root`, in order, with their bytes), after `prefix`. */
+export function filesDigest(root: string, sources: readonly string[], prefix = ''): string {
+  const h = createHash('sha256').update(prefix);
   const files = sources.flatMap((s) => filesUnder(join(root, s))).sort();
   for (const f of files)
     h.update(`${relative(root, f)}\0`)
@@ -61,8 +61,23 @@ export function rendererHash(root: string = ROOT, sources: readonly string[] = R
   return h.digest('hex');
 }
 
+/** Hash of the renderers' code: every source file's path and bytes, the lockfile and the Node version. */
+export function rendererHash(root: string = ROOT, sources: readonly string[] = RENDERER_SOURCES): string {
+  return filesDigest(root, sources, `node ${process.version}\n`);
+}
+
+/**
+ * Hash of a content folder: every file's path and bytes, the README, exceptions file and glossary
+ * included (the check reads them too). The downloads made from the whole crosswalk are keyed on it, so
+ * a build learns they are unchanged without loading the checked files they are made from.
+ */
+export const contentDigest = (contentDir: string): string => filesDigest(contentDir, ['.']);
+
 export interface DownloadCache {
-  /** The cache key of a file at `path` rendered from `input` (any JSON-serialisable value). */
+  /**
+   * The cache key of a file at `path` rendered from `input` (any JSON-serialisable value). An object
+   * input is serialised once per cache and remembered by identity: it must not change afterwards.
+   */
   key(path: string, input: unknown): string;
   /** Copies the cached file for `key` to `to`; false when there is none. */
   restore(key: string, to: string): boolean;
@@ -75,12 +90,24 @@ export interface DownloadCache {
 export function openCache(dir: string, code: string = rendererHash()): DownloadCache {
   mkdirSync(dir, { recursive: true });
   const file = (key: string) => join(dir, key);
+  // An input shared by several files (a body's report, for its PDF and its XLSX) is serialised and
+  // hashed once: at 10,000 standards that serialising was most of a warm build's renderer time.
+  const digests = new WeakMap<object, string>();
+  const digestOf = (path: string, input: unknown): string => {
+    const memo = typeof input === 'object' && input !== null ? digests.get(input) : undefined;
+    if (memo) return memo;
+    const json = JSON.stringify(input);
+    if (json === undefined) throw new Error(`the cache input of ${path} is not serialisable`);
+    const digest = createHash('sha256').update(json).digest('hex');
+    if (typeof input === 'object' && input !== null) digests.set(input, digest);
+    return digest;
+  };
   return {
     key(path, input) {
       const ext = path.split('.').pop();
-      const json = JSON.stringify(input);
-      if (json === undefined) throw new Error(`the cache input of ${path} is not serialisable`);
-      return `${createHash('sha256').update(`${code}\0${path}\0`).update(json).digest('hex')}.${ext}`;
+      return `${createHash('sha256')
+        .update(`${code}\0${path}\0${digestOf(path, input)}`)
+        .digest('hex')}.${ext}`;
     },
     restore(key, to) {
       if (!existsSync(file(key))) return false;
@@ -121,7 +148,7 @@ export async function writeDownloads(
     const to = join(outDir, file.path);
     mkdirSync(dirname(to), { recursive: true });
     done.files++;
-    const key = cache && file.input ? cache.key(file.path, file.input()) : undefined;
+    const key = cache?.key(file.path, file.input());
     if (!(key && cache!.restore(key, to))) {
       // Streamed when it can be (the XLSX files): resolves once the file stream has finished.
       if (file.write) await file.write(createWriteStream(to));

@@ -25,16 +25,18 @@ import {
 import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../lib/spreadsheet/exchange/datapackage.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 import { allSelection, type Site } from '../site/data.ts';
+import { contentDigest } from './downloads-cache.ts';
 
 export interface Download {
   /** Path under the site root, e.g. `data/reports/<body>.pdf`. */
   path: string;
   render(): Promise<string | Uint8Array>;
   /**
-   * What the file is rendered from (the report model or the table), for the build's cache key
-   * (downloads-cache.ts): equal inputs give equal files. Absent: the file is cheap and always rendered.
+   * What decides the file's bytes, for the build's cache key (downloads-cache.ts): equal inputs give
+   * equal files. The report files' input is their report model; the export's is the content folder's
+   * hash with the data version and addresses, so a warm build need not load the checked files.
    */
-  input?(): unknown;
+  input(): unknown;
   /**
    * The same file streamed into `to` (the XLSX files: exceljs's streaming writer, a few hundred MB
    * less at the build's peak than a workbook in memory). The build uses it when present.
@@ -56,11 +58,15 @@ export interface Download {
 export const DOWNLOAD_PARTS = ['bodies', 'largest', 'reports', 'exports'] as const;
 export type DownloadPart = (typeof DOWNLOAD_PARTS)[number];
 
-/** What the downloads are made from: the loaded crosswalk, the date, and the all-bodies report (built on first use). */
+/**
+ * What the downloads are made from: the loaded crosswalk, the date, the all-bodies report (built on
+ * first use) and the hash of the content folder it was loaded from (downloads-cache.ts).
+ */
 export interface DownloadSource {
   loaded: Site['loaded'];
   today: string;
   report(): GapReport;
+  contentDigest(): string;
 }
 
 /** The site's view model as a download source (`astro dev`'s route). */
@@ -68,12 +74,18 @@ export const sourceOfSite = (site: Site): DownloadSource => ({
   loaded: site.loaded,
   today: site.today,
   report: () => site.report,
+  contentDigest: () => contentDigest(site.contentDir),
 });
 
 /** A download source straight from the loaded content: no page view models (the build's renderer processes). */
-export function sourceOfLoaded(loaded: Site['loaded'], today: string): DownloadSource {
+export function sourceOfLoaded(loaded: Site['loaded'], today: string, contentDir: string): DownloadSource {
   let report: GapReport | undefined;
-  return { loaded, today, report: () => (report ??= buildReport(loaded.index, allSelection(today), today)) };
+  return {
+    loaded,
+    today,
+    report: () => (report ??= buildReport(loaded.index, allSelection(today), today)),
+    contentDigest: () => contentDigest(contentDir),
+  };
 }
 
 /**
@@ -87,51 +99,59 @@ export function downloads(source: DownloadSource): Download[] {
   const { today } = source;
   const bodyReport = (id: string) => buildReport(crosswalk, { ...allSelection(today), accreditors: [id] }, today);
   const tables = once(() => exportTables(content()));
-  const exchange = once(() =>
-    renderExchangeFiles(content(), data.version, {
-      url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
-      csvDir: '',
-      dataDir: 'data/export/',
-    }),
-  );
-  const all = () => ({ report: source.report() });
+  const addresses = {
+    url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
+    csvDir: '',
+    dataDir: 'data/export/',
+  };
+  const exchange = once(() => renderExchangeFiles(content(), data.version, addresses));
+  // The all-bodies files' input is the report model itself: the same object for all five, hashed once.
+  const all = () => source.report();
+  // The export is made from the checked files, the data version and the addresses alone.
+  const exportInput = once(() => ({ content: source.contentDigest(), version: data.version, addresses }));
+  const exported = { part: 'exports' as const, input: exportInput.keep };
   return [
     // About 45 MB at 20,000 standards.
-    { path: 'data/gap-report-all.csv', part: 'reports' as const, ...textFile(() => renderCsvChunks(source.report())) },
+    {
+      path: 'data/gap-report-all.csv',
+      part: 'reports' as const,
+      input: all,
+      ...textFile(() => renderCsvChunks(all())),
+    },
     {
       path: 'data/gap-report-all.md',
       part: 'reports' as const,
-      render: () => renderReportAs(source.report(), 'md'),
+      input: all,
+      render: () => renderReportAs(all(), 'md'),
     },
     // The largest text download (about 100 MB at 20,000 standards).
-    { path: 'data/gap-report-all.json', part: 'reports' as const, ...jsonFile(() => source.report()) },
+    { path: 'data/gap-report-all.json', part: 'reports' as const, input: all, ...jsonFile(all) },
     {
       path: 'data/gap-report-all.pdf',
       part: 'largest' as const,
       input: all,
-      render: () => renderPdf(source.report()),
+      render: () => renderPdf(all()),
     },
     {
       path: 'data/export/ipcle-crosswalk.json',
-      part: 'exports' as const,
+      ...exported,
       ...jsonFile(() => exportDocument(content(), data.version)),
     },
     // The SSSOM set and the data package describing the CSVs beside it; identifiers are the pages' addresses.
     // Made once for both files, and before the CSV tables are held (its peak then adds to nothing).
     ...[SSSOM_FILE, DATAPACKAGE_FILE].map((name, i) => ({
       path: `data/export/${name}`,
-      part: 'exports' as const,
+      ...exported,
       render: async () => (i === 0 ? exchange.keep() : exchange.take()).get(name)!,
     })),
     ...SHEETS.map((spec, i) => ({
       path: `data/export/${spec.csv.replace(/^.*\//, '')}`,
-      part: 'exports' as const,
+      ...exported,
       ...textFile(() => csvFileChunks(tables.keep()[i]!)),
     })),
     {
       path: 'data/export/ipcle-crosswalk.xlsx',
-      part: 'exports' as const,
-      input: () => ({ tables: tables.keep(), version: data.version }),
+      ...exported,
       render: () => renderWorkbook(tables.keep(), ExcelJS, data.version),
       write: (to: Writable) => writeWorkbook(tables.keep(), ExcelJS, data.version, to),
     },
@@ -139,27 +159,28 @@ export function downloads(source: DownloadSource): Download[] {
       path: 'data/gap-report-all.xlsx',
       part: 'reports' as const,
       input: all,
-      render: () => renderReportAs(source.report(), 'xlsx', ExcelJS),
-      write: (to: Writable) => writeXlsx(source.report(), ExcelJS, to),
+      render: () => renderReportAs(all(), 'xlsx', ExcelJS),
+      write: (to: Writable) => writeXlsx(all(), ExcelJS, to),
     },
-    ...data.accreditors.map((a) => {
+    // Each body's XLSX then its PDF, from one report model: built for the first file's key, released
+    // after the second file, so one body's model is held at a time and each is built and hashed once.
+    ...data.accreditors.flatMap((a): Download[] => {
       const report = once(() => bodyReport(a.id));
-      return {
-        path: `data/reports/${a.id}.xlsx`,
-        part: 'bodies' as const,
-        input: () => ({ report: report.keep() }),
-        render: () => renderReportAs(report.take(), 'xlsx', ExcelJS),
-        write: (to: Writable) => writeXlsx(report.take(), ExcelJS, to),
-      };
-    }),
-    ...data.accreditors.map((a) => {
-      const report = once(() => bodyReport(a.id));
-      return {
-        path: `data/reports/${a.id}.pdf`,
-        part: 'bodies' as const,
-        input: () => ({ report: report.keep() }),
-        render: () => renderPdf(report.take()),
-      };
+      return [
+        {
+          path: `data/reports/${a.id}.xlsx`,
+          part: 'bodies',
+          input: report.keep,
+          render: () => renderReportAs(report.keep(), 'xlsx', ExcelJS),
+          write: (to: Writable) => writeXlsx(report.keep(), ExcelJS, to),
+        },
+        {
+          path: `data/reports/${a.id}.pdf`,
+          part: 'bodies',
+          input: report.keep,
+          render: () => renderPdf(report.take()),
+        },
+      ];
     }),
   ];
 }

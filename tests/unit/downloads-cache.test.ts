@@ -1,13 +1,14 @@
 /**
- * The build's download cache: an unchanged input is copied, not rendered again; an edit to one body
- * re-renders that body's files (and the all-bodies ones), not the other bodies'; a renderer change
- * re-renders everything; and the renderers' hash follows their source files.
+ * The build's download cache: an unchanged input is copied, not rendered again (every download, the
+ * export included); an edit to one body re-renders that body's files (and the all-bodies and export
+ * ones), not the other bodies'; a renderer change re-renders everything; the site's address re-renders
+ * the export; a shared input is serialised once; and the hashes follow the files they cover.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCache, rendererHash, writeDownloads } from '../../src/integrations/downloads-cache.ts';
+import { contentDigest, openCache, rendererHash, writeDownloads } from '../../src/integrations/downloads-cache.ts';
 import { downloads, sourceOfLoaded, type DownloadSource } from '../../src/integrations/downloads.ts';
 import { loadCrosswalk } from '../../src/lib/node/crosswalk.ts';
 
@@ -17,15 +18,8 @@ let tmp: string;
 /** What downloads() reads, built from a content folder as the build's renderer processes build it. */
 function siteOf(contentDir: string): DownloadSource {
   process.env.CROSSWALK_DATA_VERSION = 'fixture';
-  return sourceOfLoaded(loadCrosswalk(contentDir, { today: TODAY }), TODAY);
+  return sourceOfLoaded(loadCrosswalk(contentDir, { today: TODAY }), TODAY, contentDir);
 }
-
-/** The files that have a cache input: the ones the cache may skip. */
-const cacheable = (site: DownloadSource) =>
-  downloads(site)
-    .filter((d) => d.input)
-    .map((d) => d.path)
-    .sort();
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'downloads-cache-'));
@@ -40,18 +34,27 @@ describe('the download cache', () => {
     const site = siteOf(content);
     const first = await writeDownloads(downloads(site), join(tmp, 'out1'), cache);
     expect(first.rendered.length).toBe(first.files);
-    expect(cacheable(site)).toEqual(
+    expect(first.rendered).toEqual(
       expect.arrayContaining([
         'data/gap-report-all.pdf',
+        'data/gap-report-all.csv',
         'data/reports/beta-board.pdf',
         'data/reports/beta-board.xlsx',
+        'data/export/ipcle-crosswalk.json',
+        'data/export/ipcle-crosswalk.xlsx',
       ]),
     );
 
-    const second = await writeDownloads(downloads(site), join(tmp, 'out2'), cache);
-    expect(second.rendered.filter((p) => cacheable(site).includes(p))).toEqual([]);
+    // Nothing at all is rendered again: not the reports' text files, not the export.
+    const second = await writeDownloads(downloads(siteOf(content)), join(tmp, 'out2'), cache);
+    expect(second.rendered).toEqual([]);
+    expect(second.files).toBe(first.files);
     expect(second.bytes).toBe(first.bytes);
-    for (const p of ['data/reports/gamma-commission.pdf', 'data/gap-report-all.xlsx'])
+    for (const p of [
+      'data/reports/gamma-commission.pdf',
+      'data/gap-report-all.xlsx',
+      'data/export/ipcle-crosswalk.json',
+    ])
       expect(readFileSync(join(tmp, 'out2', p))).toEqual(readFileSync(join(tmp, 'out1', p)));
 
     // One body's rationale is reworded: that of an implicit mapping, which no other body's report
@@ -63,9 +66,10 @@ describe('the download cache', () => {
     writeFileSync(file, after);
     const edited = siteOf(content);
     const third = await writeDownloads(downloads(edited), join(tmp, 'out3'), cache);
-    const again = third.rendered.filter((p) => cacheable(edited).includes(p)).sort();
+    const again = third.rendered;
     expect(again).toEqual(expect.arrayContaining(['data/reports/beta-board.pdf', 'data/reports/beta-board.xlsx']));
     expect(again).toContain('data/gap-report-all.pdf');
+    expect(again).toContain('data/export/ipcle-crosswalk.json');
     expect(again).not.toContain('data/reports/gamma-commission.pdf');
     expect(again).not.toContain('data/reports/gamma-commission.xlsx');
     expect(readFileSync(join(tmp, 'out3', 'data/reports/beta-board.xlsx'))).not.toEqual(
@@ -79,6 +83,52 @@ describe('the download cache', () => {
     await writeDownloads(downloads(site), join(tmp, 'r1'), openCache(dir, 'renderers-1'));
     const after = await writeDownloads(downloads(site), join(tmp, 'r2'), openCache(dir, 'renderers-2'));
     expect(after.rendered.length).toBe(after.files);
+  });
+
+  it('renders the export again when the site moves to another address, and nothing else', async () => {
+    const site = () => siteOf(join(tmp, 'content'));
+    const cache = openCache(join(tmp, 'cache-address'), 'renderers-1');
+    await writeDownloads(downloads(site()), join(tmp, 'a1'), cache);
+    const before = process.env.SITE_URL;
+    process.env.SITE_URL = 'https://crosswalk.example.org';
+    try {
+      const moved = await writeDownloads(downloads(site()), join(tmp, 'a2'), cache);
+      expect(moved.rendered.length).toBeGreaterThan(0);
+      expect(moved.rendered.every((p) => p.startsWith('data/export/'))).toBe(true);
+      expect(readFileSync(join(tmp, 'a2', 'data/export/ipcle-crosswalk.sssom.tsv'), 'utf8')).toContain(
+        'https://crosswalk.example.org/',
+      );
+    } finally {
+      if (before === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = before;
+    }
+  });
+
+  it('serialises an input shared by several files once, and keys each file apart', () => {
+    const cache = openCache(join(tmp, 'cache-shared'), 'renderers-1');
+    let serialised = 0;
+    const report = { toJSON: () => (serialised++, { body: 'beta-board' }) };
+    const xlsx = cache.key('data/reports/beta-board.xlsx', report);
+    const pdf = cache.key('data/reports/beta-board.pdf', report);
+    expect(serialised).toBe(1);
+    expect(xlsx).not.toBe(pdf);
+    expect(xlsx).toMatch(/^[0-9a-f]{64}\.xlsx$/);
+    // An equal value that is another object is serialised again, and gives the same key.
+    expect(cache.key('data/reports/beta-board.pdf', { toJSON: () => ({ body: 'beta-board' }) })).toBe(pdf);
+    expect(cache.key('data/reports/beta-board.pdf', { body: 'gamma-commission' })).not.toBe(pdf);
+  });
+
+  it('hashes a content folder from its files, the glossary and exceptions included', () => {
+    const dir = join(tmp, 'digest');
+    cpSync('tests/fixtures/content', dir, { recursive: true });
+    const before = contentDigest(dir);
+    expect(contentDigest(dir)).toBe(before);
+    writeFileSync(join(dir, 'exceptions.yaml'), '[]\n');
+    const withExceptions = contentDigest(dir);
+    expect(withExceptions).not.toBe(before);
+    const file = join(dir, 'standards/beta-2024/b-2.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more line.\n`);
+    expect(contentDigest(dir)).not.toBe(withExceptions);
   });
 
   it('hashes the renderers from their source files', () => {

@@ -30,7 +30,7 @@ async function written(write: (to: Writable) => Promise<void>): Promise<{ text: 
 describe('streamed downloads', () => {
   it('give the same text as rendered whole, for every text download that has both', async () => {
     process.env.CROSSWALK_DATA_VERSION = 'fixture';
-    const all = downloads(sourceOfLoaded(loadCrosswalk(FIXTURES, { today: TODAY }), TODAY));
+    const all = downloads(sourceOfLoaded(loadCrosswalk(FIXTURES, { today: TODAY }), TODAY, FIXTURES));
     const both = all.filter((d) => d.write && !d.path.endsWith('.xlsx'));
     // The all-bodies report's CSV and JSON, the export's JSON and every export CSV.
     expect(both.map((d) => d.path)).toEqual(
