@@ -11,9 +11,10 @@
  * build. Reads the same environment as the site (CROSSWALK_CONTENT, CROSSWALK_TODAY,
  * CROSSWALK_DATA_VERSION, CROSSWALK_DOWNLOAD_CACHE), and CROSSWALK_DOWNLOAD_SNAPSHOT, the checked
  * crosswalk the build hands over (downloads-snapshot.ts), and runs from the project root. Prints one JSON
- * line: `{"files": N, "bytes": N, "cached": N, "next": <part>|null, "cpuMs": N}`, where cpuMs is this
- * process's CPU time, all its threads, start-up included (the build logs the sum, and the benchmark
- * reports what the pages cost without it).
+ * line: `{"files": N, "bytes": N, "cached": N, "keys": {path: key}, "next": <part>|null, "cpuMs": N}`,
+ * where keys are the cache keys of the files it wrote (the build records them for the next build) and
+ * cpuMs is this process's CPU time, all its threads, start-up included (the build logs the sum, and the
+ * benchmark reports what the pages cost without it).
  */
 import { loadCrosswalk, siteToday } from '../lib/node/crosswalk.ts';
 import { cacheDir, openCache, writeDownloads } from './downloads-cache.ts';
@@ -44,7 +45,7 @@ const all = downloads(sourceOfLoaded(loaded, today, contentDir));
 const dir = cacheDir();
 const cache = dir ? openCache(dir) : undefined;
 
-const done = { files: 0, bytes: 0, cached: 0 };
+const done = { files: 0, bytes: 0, cached: 0, keys: {} as Record<string, string> };
 let next: DownloadPart | null = null;
 for (let i = DOWNLOAD_PARTS.indexOf(first as DownloadPart); i < DOWNLOAD_PARTS.length; i++) {
   const part = await writeDownloads(
@@ -55,6 +56,7 @@ for (let i = DOWNLOAD_PARTS.indexOf(first as DownloadPart); i < DOWNLOAD_PARTS.l
   done.files += part.files;
   done.bytes += part.bytes;
   done.cached += part.files - part.rendered.length;
+  Object.assign(done.keys, part.keys);
   next = DOWNLOAD_PARTS[i + 1] ?? null;
   // Something large was rendered here, so its memory is held: the next part starts a fresh process.
   if (part.rendered.length > 0 && !onePass) break;

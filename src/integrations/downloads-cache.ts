@@ -6,6 +6,7 @@
  * input changed, and an unchanged input can never come back with an outdated renderer.
  */
 import { createHash } from 'node:crypto';
+import { copyFile, utimes } from 'node:fs/promises';
 import {
   copyFileSync,
   createWriteStream,
@@ -79,6 +80,14 @@ export interface DownloadCache {
    * input is serialised once per cache and remembered by identity: it must not change afterwards.
    */
   key(path: string, input: unknown): string;
+  /**
+   * The cache key of every download of one state of the build (`state`: whatever decides all of their
+   * bytes, see `BuildState` in downloads.ts), by path, when a build of that state stored them and every
+   * one is still cached; undefined otherwise.
+   */
+  readState(state: unknown): Record<string, string> | undefined;
+  /** Records the cache key of every download of `state` (after a build that stored them all). */
+  writeState(state: unknown, keys: Record<string, string>): void;
   /** Copies the cached file for `key` to `to`; false when there is none. */
   restore(key: string, to: string): boolean;
   /** Stores the rendered file `from` under `key` (atomically: a concurrent build sees all of it or none). */
@@ -102,12 +111,30 @@ export function openCache(dir: string, code: string = rendererHash()): DownloadC
     if (typeof input === 'object' && input !== null) digests.set(input, digest);
     return digest;
   };
+  // A state's record is named by the hash of the renderers' code and the state (no extension, so it
+  // never collides with a download's entry).
+  const stateFile = (state: unknown) =>
+    file(`state-${createHash('sha256').update(`${code}\0`).update(JSON.stringify(state)).digest('hex')}`);
   return {
     key(path, input) {
       const ext = path.split('.').pop();
       return `${createHash('sha256')
         .update(`${code}\0${path}\0${digestOf(path, input)}`)
         .digest('hex')}.${ext}`;
+    },
+    readState(state) {
+      const at = stateFile(state);
+      if (!existsSync(at)) return undefined;
+      const keys = JSON.parse(readFileSync(at, 'utf8')) as Record<string, string>;
+      if (!Object.values(keys).every((k) => existsSync(file(k)))) return undefined;
+      const now = new Date();
+      utimesSync(at, now, now); // used: kept by prune
+      return keys;
+    },
+    writeState(state, keys) {
+      const at = stateFile(state);
+      writeFileSync(`${at}.${process.pid}.tmp`, `${JSON.stringify(keys, null, 1)}\n`);
+      renameSync(`${at}.${process.pid}.tmp`, at);
     },
     restore(key, to) {
       if (!existsSync(file(key))) return false;
@@ -135,6 +162,8 @@ export interface Written {
   bytes: number;
   /** Paths rendered this time (the others were copied from the cache). */
   rendered: string[];
+  /** The cache key of each file by path (none without a cache), for the build's state record. */
+  keys: Record<string, string>;
 }
 
 /** Writes each download into `outDir`: copied from the cache when its input is unchanged, else rendered and stored. */
@@ -143,12 +172,13 @@ export async function writeDownloads(
   outDir: string,
   cache: DownloadCache | undefined,
 ): Promise<Written> {
-  const done: Written = { files: 0, bytes: 0, rendered: [] };
+  const done: Written = { files: 0, bytes: 0, rendered: [], keys: {} };
   for (const file of list) {
     const to = join(outDir, file.path);
     mkdirSync(dirname(to), { recursive: true });
     done.files++;
     const key = cache?.key(file.path, file.input());
+    if (key) done.keys[file.path] = key;
     if (!(key && cache!.restore(key, to))) {
       // Streamed when it can be (the XLSX files): resolves once the file stream has finished.
       if (file.write) await file.write(createWriteStream(to));
@@ -158,5 +188,30 @@ export async function writeDownloads(
     }
     done.bytes += statSync(to).size;
   }
+  return done;
+}
+
+/**
+ * Copies every download of a state the cache recorded (`readState`) into `outDir`, several at a time
+ * (the copies run on libuv's threads, beside the pages being rendered). Nothing is rendered, the
+ * content is not loaded again and no renderer process starts.
+ */
+export async function restoreDownloads(
+  keys: Record<string, string>,
+  outDir: string,
+  cacheFolder: string,
+): Promise<Written> {
+  const entries = Object.entries(keys);
+  const done: Written = { files: 0, bytes: 0, rendered: [], keys };
+  for (const dir of new Set(entries.map(([path]) => dirname(join(outDir, path))))) mkdirSync(dir, { recursive: true });
+  const now = new Date();
+  const copyOne = async ([path, key]: [string, string]) => {
+    const from = join(cacheFolder, key);
+    await copyFile(from, join(outDir, path));
+    await utimes(from, now, now); // used: kept by prune
+    done.files++;
+    done.bytes += statSync(from).size;
+  };
+  for (let i = 0; i < entries.length; i += 8) await Promise.all(entries.slice(i, i + 8).map(copyOne));
   return done;
 }

@@ -88,6 +88,36 @@ export function sourceOfLoaded(loaded: Site['loaded'], today: string, contentDir
   };
 }
 
+/** Where the export's SSSOM set and data package say the site and its files are (SITE_URL, BASE_PATH). */
+function exportAddresses(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    url: new URL(env.BASE_PATH ?? '/', env.SITE_URL ?? 'http://localhost:4321').href,
+    csvDir: '',
+    dataDir: 'data/export/',
+  };
+}
+
+/**
+ * Everything that decides the bytes of every download at once, with the renderers' code (which the
+ * cache adds): the content folder's hash, the date, the data version and the export's addresses. A
+ * build whose state the cache has recorded copies every file without loading anything
+ * (crosswalk.ts); the renderers' own per-file keys (`Download.input`) are what lets a build after an
+ * edit re-render only what the edit changed.
+ */
+export interface BuildState {
+  content: string;
+  today: string;
+  version: string;
+  addresses: ReturnType<typeof exportAddresses>;
+}
+
+export const buildState = (contentDir: string, today: string, version: string): BuildState => ({
+  content: contentDigest(contentDir),
+  today,
+  version,
+  addresses: exportAddresses(),
+});
+
 /**
  * Every download, each with the renderer process that renders it (DOWNLOAD_PARTS). Within a part they
  * are rendered in this order.
@@ -99,11 +129,7 @@ export function downloads(source: DownloadSource): Download[] {
   const { today } = source;
   const bodyReport = (id: string) => buildReport(crosswalk, { ...allSelection(today), accreditors: [id] }, today);
   const tables = once(() => exportTables(content()));
-  const addresses = {
-    url: new URL(process.env.BASE_PATH ?? '/', process.env.SITE_URL ?? 'http://localhost:4321').href,
-    csvDir: '',
-    dataDir: 'data/export/',
-  };
+  const addresses = exportAddresses();
   const exchange = once(() => renderExchangeFiles(content(), data.version, addresses));
   // The all-bodies files' input is the report model itself: the same object for all five, hashed once.
   const all = () => source.report();

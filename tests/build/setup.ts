@@ -3,7 +3,7 @@
  * and the browser tests). Pins the date so "in force" figures are stable.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
 /** Served root; the site itself is built into SITE_ROOT/ipcle/ so URLs under the base path resolve. */
 export const SITE_ROOT = 'test-results/siteroot';
@@ -18,6 +18,9 @@ export const BUILD_ENV = {
   // Pages per search shard, so small that the fixture's index comes in two shards (the standards in the
   // second): every search test then searches across shards, as a site of 2,500 pages and more does.
   CROSSWALK_SEARCH_SHARD_PAGES: '40',
+  // A download cache of its own, emptied before each build: every run renders the downloads, as a
+  // fresh clone does, whatever an earlier run or a developer's own builds left in .cache/.
+  CROSSWALK_DOWNLOAD_CACHE: 'test-results/download-cache',
 };
 
 /** The fixture build's output (its log lines), kept for the tests that read what the build reports. */
@@ -25,6 +28,7 @@ export const BUILD_LOG = 'test-results/site-build.log';
 
 export function buildFixtureSite(): void {
   const astro = 'node_modules/.bin/astro';
+  rmSync(BUILD_ENV.CROSSWALK_DOWNLOAD_CACHE, { recursive: true, force: true });
   const r = spawnSync(process.execPath, [astro, 'build', '--outDir', SITE_DIR], {
     env: { ...process.env, ...BUILD_ENV },
     encoding: 'utf8',

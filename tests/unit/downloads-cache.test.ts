@@ -2,14 +2,21 @@
  * The build's download cache: an unchanged input is copied, not rendered again (every download, the
  * export included); an edit to one body re-renders that body's files (and the all-bodies and export
  * ones), not the other bodies'; a renderer change re-renders everything; the site's address re-renders
- * the export; a shared input is serialised once; and the hashes follow the files they cover.
+ * the export; a shared input is serialised once; the hashes follow the files they cover; and a build
+ * of a recorded state copies every file by the keys it recorded.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentDigest, openCache, rendererHash, writeDownloads } from '../../src/integrations/downloads-cache.ts';
-import { downloads, sourceOfLoaded, type DownloadSource } from '../../src/integrations/downloads.ts';
+import {
+  contentDigest,
+  openCache,
+  rendererHash,
+  restoreDownloads,
+  writeDownloads,
+} from '../../src/integrations/downloads-cache.ts';
+import { buildState, downloads, sourceOfLoaded, type DownloadSource } from '../../src/integrations/downloads.ts';
 import { loadCrosswalk } from '../../src/lib/node/crosswalk.ts';
 
 const TODAY = '2026-11-25';
@@ -129,6 +136,51 @@ describe('the download cache', () => {
     const file = join(dir, 'standards/beta-2024/b-2.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more line.\n`);
     expect(contentDigest(dir)).not.toBe(withExceptions);
+  });
+
+  it('records the keys of a build state and copies its files by them, for that state and code only', async () => {
+    const content = join(tmp, 'state-content');
+    cpSync('tests/fixtures/content', content, { recursive: true });
+    const dir = join(tmp, 'cache-state');
+    const cache = openCache(dir, 'renderers-1');
+    const state = buildState(content, TODAY, 'fixture');
+    expect(cache.readState(state)).toBeUndefined();
+    const written = await writeDownloads(downloads(siteOf(content)), join(tmp, 's1'), cache);
+    expect(Object.keys(written.keys).sort()).toEqual(
+      downloads(siteOf(content))
+        .map((d) => d.path)
+        .sort(),
+    );
+    cache.writeState(state, written.keys);
+
+    const keys = cache.readState(buildState(content, TODAY, 'fixture'));
+    expect(keys).toEqual(written.keys);
+    const copied = await restoreDownloads(keys!, join(tmp, 's2'), dir);
+    expect(copied.files).toBe(written.files);
+    expect(copied.bytes).toBe(written.bytes);
+    for (const path of Object.keys(written.keys))
+      expect(readFileSync(join(tmp, 's2', path)), path).toEqual(readFileSync(join(tmp, 's1', path)));
+
+    // Another date, data version or renderer code is another state; so is an edited content folder.
+    expect(cache.readState(buildState(content, '2026-11-26', 'fixture'))).toBeUndefined();
+    expect(cache.readState(buildState(content, TODAY, 'other'))).toBeUndefined();
+    expect(openCache(dir, 'renderers-2').readState(state)).toBeUndefined();
+    const before = process.env.SITE_URL;
+    process.env.SITE_URL = 'https://crosswalk.example.org';
+    try {
+      expect(cache.readState(buildState(content, TODAY, 'fixture'))).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = before;
+    }
+    writeFileSync(join(content, 'standards/beta-2024/b-2.md'), 'edited\n');
+    expect(cache.readState(buildState(content, TODAY, 'fixture'))).toBeUndefined();
+
+    // A record whose files are no longer all cached is not used.
+    const gone = Object.values(written.keys)[0]!;
+    rmSync(join(dir, gone));
+    expect(existsSync(join(dir, gone))).toBe(false);
+    expect(cache.readState(state)).toBeUndefined();
   });
 
   it('hashes the renderers from their source files', () => {
