@@ -24,6 +24,7 @@ import {
 } from '../lib/spreadsheet/export.ts';
 import { DATAPACKAGE_FILE, renderExchangeFiles, SSSOM_FILE } from '../lib/spreadsheet/exchange/datapackage.ts';
 import type { GapReport } from '../lib/report/schema.ts';
+import { SHARD_PATHS, splitCrosswalk } from '../lib/shards.ts';
 import { allSelection, type Site } from '../site/data.ts';
 import { contentDigest } from './downloads-cache.ts';
 
@@ -51,8 +52,8 @@ export interface Download {
  * its own process because V8 keeps a process's largest heap resident until it exits: `bodies` the
  * per-body PDF and XLSX files (their heap grows over fifty documents, from small while Astro's own
  * memory is still growing), `largest` the all-bodies PDF alone (pdfmake's largest peak), `reports` the
- * all-bodies report's text and XLSX files, `exports` the export of the whole crosswalk (JSON, SSSOM,
- * CSV, XLSX). The last two were one process, the largest beside Astro's own at 20,000 standards (up to
+ * all-bodies report's text and XLSX files, `exports` the whole crosswalk as data (its JSON and the
+ * report builder's shards of it, and the export: JSON, SSSOM, CSV, XLSX). The last two were one process, the largest beside Astro's own at 20,000 standards (up to
  * about 0.9 GB); each now holds either the report model or the export tables, not both.
  */
 export const DOWNLOAD_PARTS = ['bodies', 'largest', 'reports', 'exports'] as const;
@@ -136,6 +137,10 @@ export function downloads(source: DownloadSource): Download[] {
   // The export is made from the checked files, the data version and the addresses alone.
   const exportInput = once(() => ({ content: source.contentDigest(), version: data.version, addresses }));
   const exported = { part: 'exports' as const, input: exportInput.keep };
+  // The crosswalk's JSON and shards carry no address: made from the content and data version alone.
+  const dataInput = once(() => ({ content: source.contentDigest(), version: data.version }));
+  const asData = { part: 'exports' as const, input: dataInput.keep };
+  const shards = once(() => splitCrosswalk(crosswalk));
   return [
     // About 45 MB at 20,000 standards.
     {
@@ -158,6 +163,21 @@ export function downloads(source: DownloadSource): Download[] {
       input: all,
       render: () => renderPdf(all()),
     },
+    // The whole crosswalk as JSON and the report builder's shards of it (src/lib/shards.ts), compact
+    // as the builder fetches them: at 10,000 standards 55 MB of text, made here rather than by the
+    // pages' process.
+    { path: 'data/crosswalk.json', ...asData, render: async () => JSON.stringify(data) },
+    { path: `data/${SHARD_PATHS.index}`, ...asData, render: async () => JSON.stringify(shards.keep().index) },
+    ...data.accreditors.map((a, i) => ({
+      path: `data/${SHARD_PATHS.body(a.id)}`,
+      ...asData,
+      render: async () => JSON.stringify(shards.keep().bodies[i]),
+    })),
+    ...data.characteristics.map((c, i) => ({
+      path: `data/${SHARD_PATHS.wording(c.id)}`,
+      ...asData,
+      render: async () => JSON.stringify(shards.keep().wording[i]),
+    })),
     {
       path: 'data/export/ipcle-crosswalk.json',
       ...exported,

@@ -18,7 +18,8 @@ describe('build log', () => {
     const written =
       readdirSync(join(data, 'export')).length +
       readdirSync(join(data, 'reports')).length +
-      readdirSync(data).filter((f) => f.startsWith('gap-report-all.')).length;
+      readdirSync(data).filter((f) => f.startsWith('gap-report-all.') || f === 'crosswalk.json').length +
+      readdirSync(join(data, 'shards'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     expect(d.downloadFiles).toBe(written);
     expect(d.downloadsCached).toBeGreaterThanOrEqual(0);
     expect(d.downloadsCached).toBeLessThanOrEqual(written);

@@ -49,6 +49,9 @@ describe('the download cache', () => {
         'data/reports/beta-board.xlsx',
         'data/export/ipcle-crosswalk.json',
         'data/export/ipcle-crosswalk.xlsx',
+        'data/crosswalk.json',
+        'data/shards/index.json',
+        'data/shards/bodies/beta-board.json',
       ]),
     );
 
