@@ -11,7 +11,7 @@ export interface BenchOptions {
   noSite: boolean;
   siteOnly: boolean;
   noPdf: boolean;
-  /** Skip the warm site build (caches kept, one body changed) after the cold one. */
+  /** Skip the builds after the cold one: download cache restored (content unchanged), and warm (one body changed). */
   noWarm: boolean;
   keep: boolean;
 }

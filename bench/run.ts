@@ -52,6 +52,7 @@ if (!opts.siteOnly) {
 let site: SiteSummary | undefined;
 let anchor: AnchorSummary | undefined;
 let siteWarm: SiteSummary | undefined;
+let siteRestored: SiteSummary | undefined;
 let browser: BrowserSummary | undefined;
 /** The load average (1, 5, 15 min) before and after each build, next to its figures. */
 const buildLoad: Record<string, { before: number[]; after: number[] }> = {};
@@ -72,10 +73,17 @@ if (!opts.noSite) {
     if (!anchor.ok) log(`  anchor FAILED: ${anchor.error}\n${anchor.outputTail?.replace(/^/gm, '    | ') ?? ''}`);
   }
   if (site.ok && !opts.noWarm) {
+    // The same content again, Astro cold, the download cache the cold build left restored (as the CI
+    // and deploy workflows restore it): what a build costs when no content changed.
+    log('site build again, Astro cold, the download cache restored, content unchanged…');
+    let before = loadavg();
+    siteRestored = await runSite(corpusDir, siteOut, { downloadsRestored: true });
+    buildLoad.siteRestored = { before, after: loadavg() };
+    if (!siteRestored.ok) log(`  site build with the download cache FAILED: ${siteRestored.error}`);
     // The build after a content edit, with the caches the cold build left (as CI restores them).
     const edited = editOneBody(corpusDir);
     log(`site build again, warm, after editing ${edited}…`);
-    const before = loadavg();
+    before = loadavg();
     siteWarm = await runSite(corpusDir, siteOut, { warm: true });
     buildLoad.siteWarm = { before, after: loadavg() };
     if (rendererHash() !== renderers) {
@@ -98,7 +106,7 @@ if (!opts.noSite) {
     log(`  load average ${l.before[0]!.toFixed(1)} before the ${name} build, ${l.after[0]!.toFixed(1)} after`);
 }
 
-const { rows, targets, floorMs } = buildTable(phases, site, anchor, stats.standards, siteWarm, browser);
+const { rows, targets, floorMs } = buildTable(phases, site, anchor, stats.standards, siteWarm, browser, siteRestored);
 console.log(
   `\nCorpus: ${stats.accreditors} bodies, ${stats.editions} editions, ${stats.standards} standards, ${stats.mappings} mappings, ` +
     `${stats.characteristics} characteristics, ${stats.initiatives} initiatives (${stats.files} files, ${mb(stats.bytes).toFixed(1)} MB)`,
@@ -132,6 +140,7 @@ const result = {
   site: site ?? null,
   anchor: anchor ?? null,
   siteWarm: siteWarm ?? null,
+  siteRestored: siteRestored ?? null,
   browser: browser ?? null,
   buildLoad,
   targets,

@@ -79,13 +79,22 @@ export function downloadsFromLog(
 /**
  * Builds the site on the corpus. Cold (the default): Astro's caches and the download cache start
  * empty, in a folder of this run, like CI without caches, never touching someone's regular build.
- * Warm: the caches the previous build of `out` left are kept, like CI restoring them.
+ * Warm: the caches the previous build of `out` left are kept, like CI restoring them. Downloads
+ * restored: the download cache the previous build left is kept and Astro's cache starts empty, like CI
+ * restoring only the download cache (what the workflows do).
  */
-export async function runSite(dir: string, out: string, options: { warm?: boolean } = {}): Promise<SiteSummary> {
+export async function runSite(
+  dir: string,
+  out: string,
+  options: { warm?: boolean; downloadsRestored?: boolean } = {},
+): Promise<SiteSummary> {
   rmSync(out, { recursive: true, force: true });
   const caches = `${out}-cache`;
-  if (!options.warm) rmSync(caches, { recursive: true, force: true });
   const cache = join(caches, 'astro');
+  if (options.downloadsRestored) {
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(join(caches, 'node-compile'), { recursive: true, force: true });
+  } else if (!options.warm) rmSync(caches, { recursive: true, force: true });
   const configPath = join(TMP, 'astro.bench.config.mjs');
   writeFileSync(
     configPath,

@@ -1,4 +1,7 @@
-/** The bench table's warm-build rows: a warm build after the renderers' source changed is not read as a cache figure. */
+/**
+ * The bench table's rows: a warm build after the renderers' source changed is not read as a cache
+ * figure; the build with the download cache restored is set against the anchor; memory; downloads.
+ */
 import { describe, expect, it } from 'vitest';
 import { downloadsFromLog, type SiteSummary } from '../../bench/site.ts';
 import type { AnchorSummary } from '../../bench/anchor.ts';
@@ -126,5 +129,36 @@ describe('bench table, downloads', () => {
       '3.00×',
     );
     expect(rows(build({})).some((r) => r.phase.includes('CPU without downloads'))).toBe(false);
+  });
+});
+
+describe('bench table, download cache restored', () => {
+  const anchor = {
+    ok: true,
+    wallMs: 40_000,
+    cpuMs: 50_000,
+    peakRssMB: 600,
+    pages: 10_000,
+    anchor: { htmlBytes: 1, words: 1 },
+    project: { htmlBytes: 1, words: 1 },
+  } as unknown as AnchorSummary;
+  it('sets the build of unchanged content, Astro cold, against the anchor, unjudged', () => {
+    const restored = build({ wallMs: 48_000, cpuMs: 60_000, downloadsCached: 116, downloadsMs: 900 });
+    const { rows, targets } = buildTable({}, build({}), anchor, 10_000, undefined, undefined, restored);
+    const at = rows.findIndex((r) => r.phase === 'site build, download cache restored (Astro cold)');
+    expect(at).toBeGreaterThan(-1);
+    expect(rows[at]!.target).toBe('downloads: 0 of 116 rendered');
+    expect(rows.slice(at + 1, at + 3).map((r) => [r.phase, r.time])).toEqual([
+      ['  ÷ anchor: wall', '1.20×'],
+      ['  ÷ anchor: CPU, all processes', '1.20×'],
+    ]);
+    // Goal 1 is judged on the cold build only.
+    expect(targets.filter((x) => x.name.includes('plain Astro'))).toHaveLength(2);
+  });
+  it('reports a failed build as a failure', () => {
+    const restored = build({ ok: false, error: 'astro build exited with 1' });
+    const { rows } = buildTable({}, build({}), anchor, 10_000, undefined, undefined, restored);
+    const row = rows.find((r) => r.phase === 'site build, download cache restored')!;
+    expect(row.result).toBe('FAIL');
   });
 });
