@@ -76,8 +76,9 @@ export const contentDigest = (contentDir: string): string => filesDigest(content
 
 export interface DownloadCache {
   /**
-   * The cache key of a file at `path` rendered from `input` (any JSON-serialisable value). An object
-   * input is serialised once per cache and remembered by identity: it must not change afterwards.
+   * The cache key of a file at `path` rendered from `input` (any JSON-serialisable value; a string is
+   * hashed as it is). An object input is serialised once per cache and remembered by identity: it
+   * must not change afterwards.
    */
   key(path: string, input: unknown): string;
   /**
@@ -103,6 +104,8 @@ export function openCache(dir: string, code: string = rendererHash()): DownloadC
   // hashed once: at 10,000 standards that serialising was most of a warm build's renderer time.
   const digests = new WeakMap<object, string>();
   const digestOf = (path: string, input: unknown): string => {
+    // A text (a JSON download's own text) is hashed as it is, not serialised again.
+    if (typeof input === 'string') return createHash('sha256').update('text\0').update(input).digest('hex');
     const memo = typeof input === 'object' && input !== null ? digests.get(input) : undefined;
     if (memo) return memo;
     const json = JSON.stringify(input);
@@ -186,6 +189,7 @@ export async function writeDownloads(
       if (key) cache!.store(key, to);
       done.rendered.push(file.path);
     }
+    file.release?.();
     done.bytes += statSync(to).size;
   }
   return done;

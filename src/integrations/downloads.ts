@@ -43,6 +43,8 @@ export interface Download {
    * less at the build's peak than a workbook in memory). The build uses it when present.
    */
   write?(to: Writable): Promise<void>;
+  /** Drops what `input()` made and holds, once the file is written or copied (downloads-cache.ts). */
+  release?(): void;
   /** Which renderer process renders it (DOWNLOAD_PARTS; src/integrations/downloads-build.ts). */
   part: DownloadPart;
 }
@@ -137,9 +139,6 @@ export function downloads(source: DownloadSource): Download[] {
   // The export is made from the checked files, the data version and the addresses alone.
   const exportInput = once(() => ({ content: source.contentDigest(), version: data.version, addresses }));
   const exported = { part: 'exports' as const, input: exportInput.keep };
-  // The crosswalk's JSON and shards carry no address: made from the content and data version alone.
-  const dataInput = once(() => ({ content: source.contentDigest(), version: data.version }));
-  const asData = { part: 'exports' as const, input: dataInput.keep };
   const shards = once(() => splitCrosswalk(crosswalk));
   return [
     // About 45 MB at 20,000 standards.
@@ -165,18 +164,17 @@ export function downloads(source: DownloadSource): Download[] {
     },
     // The whole crosswalk as JSON and the report builder's shards of it (src/lib/shards.ts), compact
     // as the builder fetches them: at 10,000 standards 55 MB of text, made here rather than by the
-    // pages' process.
-    { path: 'data/crosswalk.json', ...asData, render: async () => JSON.stringify(data) },
-    { path: `data/${SHARD_PATHS.index}`, ...asData, render: async () => JSON.stringify(shards.keep().index) },
+    // pages' process. Each is keyed on its own text, so an edit to one body re-renders the shards
+    // it is in, not the others.
+    { path: 'data/crosswalk.json', ...compactJson(() => data) },
+    { path: `data/${SHARD_PATHS.index}`, ...compactJson(() => shards.keep().index) },
     ...data.accreditors.map((a, i) => ({
       path: `data/${SHARD_PATHS.body(a.id)}`,
-      ...asData,
-      render: async () => JSON.stringify(shards.keep().bodies[i]),
+      ...compactJson(() => shards.keep().bodies[i]),
     })),
     ...data.characteristics.map((c, i) => ({
       path: `data/${SHARD_PATHS.wording(c.id)}`,
-      ...asData,
-      render: async () => JSON.stringify(shards.keep().wording[i]),
+      ...compactJson(() => shards.keep().wording[i]),
     })),
     {
       path: 'data/export/ipcle-crosswalk.json',
@@ -244,6 +242,20 @@ function jsonFile(value: () => unknown): Pick<Download, 'render' | 'write'> {
   return {
     render: async () => jsonText(value()),
     write: (to: Writable) => writeChunks(to, jsonChunks(value()), '\n'),
+  };
+}
+
+/**
+ * A compact JSON data file of the `exports` part, keyed on its own text: the text made for the key is
+ * the one written, and dropped once the file is written or copied.
+ */
+function compactJson(value: () => unknown): Pick<Download, 'input' | 'render' | 'release' | 'part'> {
+  let text: string | undefined;
+  return {
+    part: 'exports',
+    input: () => (text ??= JSON.stringify(value())),
+    render: async () => text ?? JSON.stringify(value()),
+    release: () => (text = undefined),
   };
 }
 

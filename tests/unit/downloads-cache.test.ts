@@ -81,6 +81,11 @@ describe('the download cache', () => {
     expect(again).toContain('data/gap-report-all.pdf');
     expect(again).toContain('data/export/ipcle-crosswalk.json');
     expect(again).not.toContain('data/reports/gamma-commission.pdf');
+    // The data files are keyed on their own text: the body's shard and the whole crosswalk change, the
+    // other bodies' shards and the index do not.
+    expect(again).toEqual(expect.arrayContaining(['data/shards/bodies/beta-board.json', 'data/crosswalk.json']));
+    expect(again).not.toContain('data/shards/bodies/gamma-commission.json');
+    expect(again).not.toContain('data/shards/index.json');
     expect(again).not.toContain('data/reports/gamma-commission.xlsx');
     expect(readFileSync(join(tmp, 'out3', 'data/reports/beta-board.xlsx'))).not.toEqual(
       readFileSync(join(tmp, 'out1', 'data/reports/beta-board.xlsx')),
