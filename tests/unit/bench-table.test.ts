@@ -27,6 +27,17 @@ const build = (over: Partial<SiteSummary>): SiteSummary => ({
   ...over,
 });
 
+/** A plain-Astro anchor build calibrated to the site (the same HTML and indexed words). */
+const anchorBuild = (over: { wallMs: number; cpuMs: number }): AnchorSummary =>
+  ({
+    ok: true,
+    peakRssMB: 800,
+    pages: 10_000,
+    anchor: { htmlBytes: 1, words: 1 },
+    project: { htmlBytes: 1, words: 1 },
+    ...over,
+  }) as unknown as AnchorSummary;
+
 const downloadsRow = (warm: SiteSummary) =>
   buildTable({}, build({}), undefined, 10_000, warm).rows.find((r) => r.phase.startsWith('  downloads:'))!;
 
@@ -113,15 +124,7 @@ describe('bench table, downloads', () => {
     ]);
   });
   it('gives the site’s CPU without its download renderers as a ratio to the anchor, beside the judged ratio', () => {
-    const anchor = {
-      ok: true,
-      wallMs: 20_000,
-      cpuMs: 40_000,
-      peakRssMB: 800,
-      pages: 10_000,
-      anchor: { htmlBytes: 1, words: 1 },
-      project: { htmlBytes: 1, words: 1 },
-    } as unknown as AnchorSummary;
+    const anchor = anchorBuild({ wallMs: 20_000, cpuMs: 40_000 });
     const rows = (site: SiteSummary) => buildTable({}, site, anchor, 10_000).rows;
     const without = rows(build({ downloadsCpuMs: 70_000 })).find((r) => r.phase.includes('CPU without downloads'))!;
     expect(without.time).toBe('1.25×');
@@ -133,15 +136,7 @@ describe('bench table, downloads', () => {
 });
 
 describe('bench table, download cache restored', () => {
-  const anchor = {
-    ok: true,
-    wallMs: 40_000,
-    cpuMs: 50_000,
-    peakRssMB: 600,
-    pages: 10_000,
-    anchor: { htmlBytes: 1, words: 1 },
-    project: { htmlBytes: 1, words: 1 },
-  } as unknown as AnchorSummary;
+  const anchor = anchorBuild({ wallMs: 40_000, cpuMs: 50_000 });
   it('sets the build of unchanged content, Astro cold, against the anchor, unjudged', () => {
     const restored = build({ wallMs: 48_000, cpuMs: 60_000, downloadsCached: 116, downloadsMs: 900 });
     const { rows, targets } = buildTable({}, build({}), anchor, 10_000, undefined, undefined, restored);
