@@ -128,8 +128,14 @@ export function openCache(dir: string, code: string = rendererHash()): DownloadC
     readState(state) {
       const at = stateFile(state);
       if (!existsSync(at)) return undefined;
-      const keys = JSON.parse(readFileSync(at, 'utf8')) as Record<string, string>;
-      if (!Object.values(keys).every((k) => existsSync(file(k)))) return undefined;
+      let keys: Record<string, string>;
+      try {
+        keys = JSON.parse(readFileSync(at, 'utf8')) as Record<string, string>;
+      } catch {
+        return undefined; // unreadable (a cache restored damaged): the renderers run, and record it again
+      }
+      if (typeof keys !== 'object' || keys === null) return undefined;
+      if (!Object.values(keys).every((k) => typeof k === 'string' && existsSync(file(k)))) return undefined;
       const now = new Date();
       utimesSync(at, now, now); // used: kept by prune
       return keys;

@@ -5,7 +5,7 @@
  * the export; a shared input is serialised once; the hashes follow the files they cover; and a build
  * of a recorded state copies every file by the keys it recorded.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,14 @@ describe('the download cache', () => {
     }
     writeFileSync(join(content, 'standards/beta-2024/b-2.md'), 'edited\n');
     expect(cache.readState(buildState(content, TODAY, 'fixture'))).toBeUndefined();
+
+    // A damaged record is not used (the build renders, and records the state again).
+    const record = readdirSync(dir).find((f) => f.startsWith('state-'))!;
+    const saved = readFileSync(join(dir, record), 'utf8');
+    writeFileSync(join(dir, record), saved.slice(0, 20));
+    expect(cache.readState(state)).toBeUndefined();
+    writeFileSync(join(dir, record), saved);
+    expect(cache.readState(state)).toEqual(written.keys);
 
     // A record whose files are no longer all cached is not used.
     const gone = Object.values(written.keys)[0]!;
