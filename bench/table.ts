@@ -179,23 +179,44 @@ function siteRows(t: Table, site: SiteSummary): void {
   });
 }
 
-/** The build after one body changed, with the caches of the cold build (issue 13, goal 3: downloads re-rendered only where their input changed). */
-function warmRows(t: Table, cold: SiteSummary, warm: SiteSummary): void {
-  if (!warm.ok) {
-    const result = t.judge('warm site build', 'builds', warm.error ?? 'failed', null);
-    t.add({ phase: 'site build, warm (one body changed)', time: fmtMs(warm.wallMs), result });
-    return;
+/** How many of a build's downloads it rendered (the others came from the cache). */
+const renderedOf = (s: SiteSummary) =>
+  `${(s.downloadFiles ?? 0) - (s.downloadsCached ?? 0)} of ${s.downloadFiles ?? '?'} rendered`;
+
+/**
+ * The headline row of a build after the cold one (wall, CPU, peak), or its failure, judged as
+ * `failed.name` on a row `failed.phase`; false when it failed.
+ */
+function laterBuildRow(
+  t: Table,
+  s: SiteSummary,
+  phase: string,
+  failed: { name: string; phase: string },
+  target = '',
+): boolean {
+  if (!s.ok) {
+    const result = t.judge(failed.name, 'builds', s.error ?? 'failed', null);
+    t.add({ phase: failed.phase, time: fmtMs(s.wallMs), result });
+    return false;
   }
   t.add({
-    phase: 'site build, warm (one body changed)',
-    time: fmtMs(warm.wallMs),
-    ratio: t.ratio(warm.wallMs),
-    cpu: t.cpu(warm.cpuMs),
-    rss: fmtMB(warm.peakRssMB),
+    phase,
+    time: fmtMs(s.wallMs),
+    ratio: t.ratio(s.wallMs),
+    cpu: t.cpu(s.cpuMs),
+    rss: fmtMB(s.peakRssMB),
+    target,
   });
+  return true;
+}
+
+/** The build after one body changed, with the caches of the cold build (issue 13, goal 3: downloads re-rendered only where their input changed). */
+function warmRows(t: Table, cold: SiteSummary, warm: SiteSummary): void {
+  const phase = 'site build, warm (one body changed)';
+  if (!laterBuildRow(t, warm, phase, { name: 'warm site build', phase })) return;
   if (warm.downloadsMs !== undefined)
     t.add({
-      phase: `  downloads: ${(warm.downloadFiles ?? 0) - (warm.downloadsCached ?? 0)} of ${warm.downloadFiles} rendered`,
+      phase: `  downloads: ${renderedOf(warm)}`,
       time: fmtMs(warm.downloadsMs),
       target: warm.sourceChanged
         ? 'src/ changed during the run: not a cache figure'
@@ -215,19 +236,9 @@ function warmRows(t: Table, cold: SiteSummary, warm: SiteSummary): void {
  * sets its target on the cold build).
  */
 function restoredRows(t: Table, restored: SiteSummary, anchor: AnchorSummary): void {
-  if (!restored.ok) {
-    const result = t.judge('site build, download cache restored', 'builds', restored.error ?? 'failed', null);
-    t.add({ phase: 'site build, download cache restored', time: fmtMs(restored.wallMs), result });
-    return;
-  }
-  t.add({
-    phase: 'site build, download cache restored (Astro cold)',
-    time: fmtMs(restored.wallMs),
-    ratio: t.ratio(restored.wallMs),
-    cpu: t.cpu(restored.cpuMs),
-    rss: fmtMB(restored.peakRssMB),
-    target: `downloads: ${(restored.downloadFiles ?? 0) - (restored.downloadsCached ?? 0)} of ${restored.downloadFiles ?? '?'} rendered`,
-  });
+  const failed = { name: 'site build, download cache restored', phase: 'site build, download cache restored' };
+  const phase = 'site build, download cache restored (Astro cold)';
+  if (!laterBuildRow(t, restored, phase, failed, `downloads: ${renderedOf(restored)}`)) return;
   if (!anchor.ok) return;
   t.add({ phase: '  ÷ anchor: wall', time: times(restored.wallMs / anchor.wallMs), target: 'content unchanged' });
   t.add({
