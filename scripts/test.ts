@@ -89,11 +89,11 @@ function runStep(step: Step, hold: boolean): Promise<Ended> {
       env: process.env,
     });
     if (hold) for (const out of [child.stdout!, child.stderr!]) out.on('data', (c: Buffer) => chunks.push(c));
-    let ended = false;
+    let settled = false;
     // A child that cannot start may report both 'error' and 'close': the first one ends the step.
     const end = (status: number | null, signal: NodeJS.Signals | null, extra?: string) => {
-      if (ended) return;
-      ended = true;
+      if (settled) return;
+      settled = true;
       if (extra) chunks.push(Buffer.from(extra));
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       resolve({ status, signal, secs, ...(hold && { output: Buffer.concat(chunks) }) });
