@@ -5,9 +5,9 @@
  * the model wording candidates (each edition's best few explicit or partial standards). Merged again
  * they give the same CrosswalkData the one engine reads, and the same report as the full data.
  */
-import { selectAccreditors, type Selection } from './coverage.ts';
+import { computeCoverage, selectAccreditors, type Selection } from './coverage.ts';
 import { indexCrosswalk, type CrosswalkData, type CrosswalkIndex, type StandardData } from './crosswalk.ts';
-import { bestWording } from './report/committee-model.ts';
+import { bestWording, gapCharacteristics } from './report/committee-model.ts';
 import { buildReport, type ReportOptions } from './report/build.ts';
 import type { GapReport } from './report/schema.ts';
 import { parseSelection, type SelectionInput } from './selection.ts';
@@ -125,12 +125,37 @@ export async function reportFromShards(
   const chosen = selectAccreditors(bare, selection).map((a) => a.id);
   const bodies = await Promise.all(chosen.map((id) => get<BodyShard>(SHARD_PATHS.body(id))));
   const build = (crosswalk: CrosswalkIndex) => buildReport(crosswalk, selection, today, options);
-  let report = build(indexCrosswalk(mergeShards(index, bodies)));
-  // Model wording quotes any body in force: bodies not loaded come from the wording shards.
-  const gaps = report.modelWording.map((m) => m.characteristic);
-  if (gaps.length > 0 && chosen.length < index.accreditors.length) {
-    const wording = await Promise.all(gaps.map((id) => get<WordingShard>(SHARD_PATHS.wording(id))));
-    report = build(indexCrosswalk(mergeShards(index, bodies, wording)));
+  const withBodies = indexCrosswalk(mergeShards(index, bodies));
+  // Model wording quotes any body in force: bodies not loaded come from the wording shards of the
+  // characteristics with a gap, which the coverage of the chosen bodies alone says.
+  const gaps =
+    chosen.length < index.accreditors.length ? gapCharacteristics(computeCoverage(withBodies, selection)) : [];
+  if (gaps.length === 0) return { report: build(withBodies), selection, loaded };
+  const wording = await Promise.all(gaps.map((id) => get<WordingShard>(SHARD_PATHS.wording(id))));
+  return { report: build(indexCrosswalk(mergeShards(index, bodies, wording))), selection, loaded };
+}
+
+/** How many shards `loadEarly` starts at once at most: a link names a handful of bodies. */
+export const EARLY_SHARDS_MAX = 60;
+
+/**
+ * A loader that starts loading `paths` at once (the shards of the bodies a link names, fetched while
+ * the index is), and hands each one over when reportFromShards asks for it; any other path is
+ * loaded when asked for. A shard loaded early but never asked for is dropped, its failure unseen:
+ * only what the report reads can fail it, with the loader's own error.
+ */
+export function loadEarly(load: LoadShard, paths: readonly string[]): LoadShard {
+  const early = new Map<string, Promise<unknown>>();
+  for (const path of paths.slice(0, EARLY_SHARDS_MAX)) {
+    if (early.has(path)) continue;
+    const loading = load(path);
+    loading.catch(() => {}); // seen by whoever asks for it
+    early.set(path, loading);
   }
-  return { report, selection, loaded };
+  return (path) => {
+    const loading = early.get(path);
+    if (!loading) return load(path);
+    early.delete(path);
+    return loading;
+  };
 }

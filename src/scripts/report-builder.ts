@@ -10,7 +10,7 @@ import { PAPERS, type Paper } from '../lib/report/pdf-doc.ts';
 import { readReportLink } from '../lib/report/link.ts';
 import type { GapReport } from '../lib/report/schema.ts';
 import { paramsToInput, SelectionError } from '../lib/selection.ts';
-import { reportFromShards } from '../lib/shards.ts';
+import { loadEarly, reportFromShards, SHARD_PATHS } from '../lib/shards.ts';
 import { reportLinks } from '../site/report-links.ts';
 import excelUrl from 'exceljs/dist/exceljs.min.js?url';
 import type ExcelJS from 'exceljs';
@@ -39,6 +39,48 @@ function download(name: string, data: string | Uint8Array, mime: string): void {
 
 const building = () =>
   Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Building the report for this link…' });
+
+/**
+ * The report's collapsed sections (each initiative's standards, the evidence appendix: more than half
+ * of a large report's HTML) are written after the report is shown: one section per task, so the page
+ * stays responsive. A section opened or printed before its turn is filled at once. `#report` gets
+ * `data-complete` when every section is in place.
+ */
+function renderCollapsedLater(target: HTMLElement, bodies: readonly string[]): void {
+  const fill = (slot: Element) => {
+    slot.outerHTML = bodies[Number(slot.getAttribute('data-collapsed'))]!;
+  };
+  const next = () => target.querySelector('[data-collapsed]');
+  const fillWithin = (el: Element | null) => el?.querySelectorAll('[data-collapsed]').forEach(fill);
+  const done = () => {
+    if (!next()) target.dataset.complete = '';
+  };
+  // Before the section opens (a click or a key on its summary), and after (opened any other way).
+  target.addEventListener('click', (e) => {
+    fillWithin((e.target as Element).closest('summary')?.parentElement ?? null);
+    done();
+  });
+  // toggle does not bubble: listened for on the way down.
+  target.addEventListener(
+    'toggle',
+    (e) => {
+      fillWithin(e.target as Element);
+      done();
+    },
+    true,
+  );
+  window.addEventListener('beforeprint', () => {
+    fillWithin(target);
+    done();
+  });
+  const step = () => {
+    const slot = next();
+    if (!slot) return done();
+    fill(slot);
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
 
 /** Printing shows every collapsed section; the print stylesheet hides the form. */
 function expandForPrint(): void {
@@ -102,13 +144,28 @@ export async function initReportBuilder(): Promise<void> {
   target.replaceChildren(building());
 
   let report: GapReport;
+  const collapsedBodies: string[] = [];
   try {
     if (refused) throw refused;
     // Only the index, the chosen bodies' shards and the model wording of their gaps are fetched.
-    ({ report } = await reportFromShards(shardLoader(form.dataset.data!), paramsToInput(params), todayIso(), {
-      institution: params.get('institution') ?? undefined,
-    }));
-    target.innerHTML = renderReportHtml(report, reportLinks(base));
+    // The shards of the bodies the link names are fetched beside the index (only bodies the form
+    // lists: an unknown one is the link's error, said once the index is read, not a failed request).
+    const listed = new Set([...form.querySelectorAll<HTMLInputElement>('input[name=body]')].map((b) => b.value));
+    const early = params
+      .getAll('body')
+      .filter((id) => listed.has(id))
+      .map(SHARD_PATHS.body);
+    ({ report } = await reportFromShards(
+      loadEarly(shardLoader(form.dataset.data!), early),
+      paramsToInput(params),
+      todayIso(),
+      {
+        institution: params.get('institution') ?? undefined,
+      },
+    ));
+    target.innerHTML = renderReportHtml(report, reportLinks(base), {
+      collapsed: (body) => `<div data-collapsed="${collapsedBodies.push(body) - 1}"></div>`,
+    });
   } catch (e) {
     const notice = Object.assign(document.createElement('p'), { className: 'notice', tabIndex: -1 });
     notice.setAttribute('role', 'alert');
@@ -125,6 +182,7 @@ export async function initReportBuilder(): Promise<void> {
   title?.focus({ preventScroll: true });
   title?.scrollIntoView({ block: 'start' });
   performance.measure('report-builder', 'report-builder:start');
+  renderCollapsedLater(target, collapsedBodies);
   const downloads = document.getElementById('downloads')!;
   downloads.hidden = false;
   const stem =

@@ -13,7 +13,8 @@ useBrowser(async (browser) => {
 
 const open = (path: string) => openPage(context, base, path);
 
-const reportReady = (page: Page) => page.waitForSelector('#report-title', { state: 'attached' });
+/** The report shown and its collapsed sections filled in (they follow it, one per task). */
+const reportReady = (page: Page) => page.waitForSelector('#report[data-complete]', { state: 'attached' });
 
 describe('report builder: committee PDF in the browser', () => {
   it('the PDF button downloads a PDF made in the browser, with the institution on its cover, loading pdfmake only on click', async () => {
@@ -114,6 +115,47 @@ describe('report builder: choosing bodies', () => {
       .poll(() => alert.textContent())
       .toMatch(/^This link names a body the crosswalk does not know \("lcmee"\)\. Choose the bodies again/);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  });
+});
+
+describe('report builder: collapsed sections follow the report', () => {
+  it('shows the report first, and fills a section opened or printed before its turn', async () => {
+    // A context of its own: the clock is the context's, and the other tests need theirs running.
+    const own = await context.browser()!.newContext();
+    const page = await own.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The page's timers are held, so the sections wait where a slow machine would leave them.
+    await page.clock.install({ time: new Date('2026-11-25T08:00:00Z') });
+    await page.clock.pauseAt(new Date('2026-11-25T08:00:01Z'));
+    await page.goto(new URL('report/?body=beta-board&body=gamma-commission', base).href);
+    await page.waitForSelector('#downloads:not([hidden])', { state: 'attached' });
+    const pending = () => page.locator('#report [data-collapsed]').count();
+    const complete = () => page.locator('#report[data-complete]').count();
+    expect(await pending()).toBeGreaterThan(0);
+    expect(await page.locator('#report-evidence table').count()).toBe(0);
+    expect(await complete()).toBe(0);
+    // Opened before its turn: its rows are there as it opens, as many as its summary counts.
+    await page.evaluate(() => document.querySelector<HTMLElement>('#report-evidence summary')!.click());
+    const summary = await page.locator('#evidence-quality').textContent();
+    const counted = Number(/\((\d+) standards\)/.exec(summary ?? '')?.[1]);
+    expect(counted).toBeGreaterThan(0);
+    expect(await page.locator('#report-evidence tbody tr').count()).toBe(counted);
+    expect(await page.locator('#report-evidence[open]').count()).toBe(1);
+    // Printing fills every other section at once.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await pending()).toBe(0);
+    expect(await complete()).toBe(1);
+    expect(errors).toEqual([]);
+    await own.close();
+  });
+
+  it('fills every section after the report without being asked', async () => {
+    const { page, errors } = await open('report/?body=beta-board&body=gamma-commission');
+    await reportReady(page);
+    expect(await page.locator('#report [data-collapsed]').count()).toBe(0);
+    expect(await page.locator('#report-evidence tbody tr').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 });
 

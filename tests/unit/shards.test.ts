@@ -11,8 +11,16 @@ import { writeCorpus } from '../../bench/generate.ts';
 import type { CrosswalkIndex } from '../../src/lib/crosswalk.ts';
 import { loadCrosswalk } from '../../src/lib/node/crosswalk.ts';
 import { buildReport } from '../../src/lib/report/build.ts';
+import { renderReportHtml } from '../../src/lib/report/html.ts';
 import { parseSelection, type SelectionInput } from '../../src/lib/selection.ts';
-import { mergeShards, reportFromShards, SHARD_PATHS, splitCrosswalk } from '../../src/lib/shards.ts';
+import {
+  EARLY_SHARDS_MAX,
+  loadEarly,
+  mergeShards,
+  reportFromShards,
+  SHARD_PATHS,
+  splitCrosswalk,
+} from '../../src/lib/shards.ts';
 
 const TODAY = '2026-11-25';
 let dir: string;
@@ -82,5 +90,74 @@ describe('report builder shards', () => {
   it('refuse shards of another data version', () => {
     const { index, bodies } = splitCrosswalk(crosswalk);
     expect(() => mergeShards(index, [{ ...bodies[0]!, version: 'older' }])).toThrow(/different versions.*reload/);
+  });
+});
+
+describe('shards a link names, loaded early', () => {
+  /** A loader that records every path it was asked for, in order. */
+  const counting = () => {
+    const asked: string[] = [];
+    return { asked, load: (path: string) => (asked.push(path), load(path)) };
+  };
+
+  it('are asked for at once, handed over when the report needs them, and never loaded twice', async () => {
+    const ids = crosswalk.data.accreditors.map((a) => a.id).slice(0, 4);
+    const { asked, load: inner } = counting();
+    const early = loadEarly(inner, ids.map(SHARD_PATHS.body));
+    // Before the report asks for anything, the four body shards are on their way.
+    expect(asked).toEqual(ids.map(SHARD_PATHS.body));
+    const { report, loaded } = await reportFromShards(early, { accreditors: ids }, TODAY);
+    expect(report).toEqual(fromFull({ accreditors: ids }));
+    // Every shard the report read was loaded once: the early ones were not fetched again.
+    expect([...asked].sort()).toEqual([...loaded].sort());
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('an early shard nobody asks for fails nothing; one the report reads fails it with its own error', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const id = crosswalk.data.accreditors[0]!.id;
+      const early = loadEarly(load, [SHARD_PATHS.body('no-such-body'), SHARD_PATHS.body(id)]);
+      await expect(reportFromShards(early, { accreditors: [id] }, TODAY)).resolves.toBeDefined();
+      const failing = loadEarly(() => Promise.reject(new Error('network down')), [SHARD_PATHS.index]);
+      await expect(reportFromShards(failing, { accreditors: [id] }, TODAY)).rejects.toThrow('network down');
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('are capped, so a link naming a thousand bodies does not fetch a thousand files at once', () => {
+    const { asked, load: inner } = counting();
+    const paths = Array.from({ length: 1000 }, (_, i) => SHARD_PATHS.body(`body-${i}`));
+    loadEarly(inner, [...paths, paths[0]!]);
+    expect(asked).toEqual(paths.slice(0, EARLY_SHARDS_MAX));
+  });
+});
+
+describe("the builder's collapsed sections", () => {
+  const links = { standard: String, characteristic: String, accreditor: String, edition: String };
+
+  it("are every closed section's contents, and put back in place they give the same HTML", () => {
+    const report = fromFull({});
+    const html = renderReportHtml(report, links);
+    const bodies: string[] = [];
+    const first = renderReportHtml(report, links, {
+      collapsed: (body) => `<div data-collapsed="${bodies.push(body) - 1}"></div>`,
+    });
+    const initiatives = (html.match(/<details><summary>/g) ?? []).length;
+    expect(initiatives).toBeGreaterThan(0);
+    // Each initiative's list and the evidence appendix, and nothing else.
+    expect(bodies).toHaveLength(initiatives + 1);
+    expect(bodies.at(-1)).toMatch(
+      /^<div class="table-wrap"[^>]*aria-label="Evidence quality"><table>.*<\/table><\/div>$/s,
+    );
+    for (const body of bodies.slice(0, -1)) expect(body).toMatch(/^<ul>\n<li>.*<\/li>\n<\/ul>$/s);
+    // What is shown first is the report without them: well under half of it here.
+    expect(first.length).toBeLessThan(html.length / 2);
+    expect(first.replace(/<div data-collapsed="(\d+)"><\/div>/g, (_, i: string) => bodies[Number(i)]!)).toBe(html);
   });
 });

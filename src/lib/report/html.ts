@@ -43,7 +43,18 @@ const marks = (qualifiers: readonly string[]) => {
   return m ? ` <sup class="qualifiers" title="See the notes below the table">${esc(m)}</sup>` : '';
 };
 
-export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
+export interface HtmlOptions {
+  /**
+   * Given the body of each collapsed section (an initiative's standards, the evidence appendix), returns
+   * what stands in its place: the report builder puts a placeholder there and fills it in after the
+   * report is shown (src/scripts/report-builder.ts), so the sections nobody has opened do not delay it.
+   * By default the body is written in place.
+   */
+  collapsed?: (body: string) => string;
+}
+
+export function renderReportHtml(r: GapReport, links: HtmlLinks, options: HtmlOptions = {}): string {
+  const collapsed = options.collapsed ?? ((body: string) => body);
   const abbr = new Map(r.bodies.map((b) => [b.id, b.label]));
   const out: string[] = [];
   const c = cover(r);
@@ -137,14 +148,13 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
   const multi = multiStandardInitiatives(r);
   if (multi.length === 0) out.push('<p>No initiative evidences two standards or more in this selection.</p>');
   for (const initiative of multi) {
-    out.push(
-      `<details><summary>${esc(initiative.name)}: ${initiative.standards.length} standards at ${initiative.bodies} bodies</summary><ul>`,
-    );
-    for (const s of initiative.standards)
-      out.push(
+    const items = initiative.standards.map(
+      (s) =>
         `<li>${esc(abbr.get(s.body) ?? s.body)} <a href="${links.standard(s.id)}">${esc(s.code)}</a>${s.title ? ` ${esc(s.title)}` : ''}: ${s.strength}, ${s.verification}, ${s.review}</li>`,
-      );
-    out.push('</ul></details>');
+    );
+    out.push(
+      `<details><summary>${esc(initiative.name)}: ${initiative.standards.length} standards at ${initiative.bodies} bodies</summary>${collapsed(`<ul>\n${items.join('\n')}\n</ul>`)}</details>`,
+    );
   }
   if (r.opportunities.reciprocity.length) {
     out.push('<h3>Reciprocity</h3><ul>');
@@ -155,7 +165,7 @@ export function renderReportHtml(r: GapReport, links: HtmlLinks): string {
     out.push('</ul>');
   }
   out.push(agreementHtml(r, links.standard));
-  out.push(evidenceHtml(r));
+  out.push(evidenceHtml(r, collapsed));
   out.push(
     `<h2 id="how-to-read">How to read this report</h2><ul>${HOW_TO_READ.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
   );
@@ -202,10 +212,9 @@ function recommendationsHtml(r: GapReport, characteristic: string, abbr: Map<str
 }
 
 /** The evidence appendix: collapsed on screen, expanded when printed (report.css). */
-function evidenceHtml(r: GapReport): string {
+function evidenceHtml(r: GapReport, collapsed: (body: string) => string): string {
   const rows = evidenceRows(r);
-  return (
-    `<details id="report-evidence" class="report-appendix"><summary><h2 id="evidence-quality">Appendix: quality of the evidence cited (${rows.length} standards)</h2></summary>` +
+  const table =
     `<div class="table-wrap" tabindex="0" role="region" aria-label="Evidence quality"><table><thead><tr>${ths(['Body', 'Standard', 'Edition', 'Edition status', 'Verification', 'Review', 'Cited for'])}</tr></thead><tbody>` +
     rows
       .map(
@@ -213,6 +222,6 @@ function evidenceHtml(r: GapReport): string {
           `<tr><td>${esc(e.body)}</td><td>${e.url ? `<a href="${esc(e.url)}">${esc(e.code)}</a>` : esc(e.code)}${e.title ? ` ${esc(e.title)}` : ''}</td>${tds([esc(e.edition), esc(e.editionStatus), esc(e.verification), esc(e.review), esc(e.citedFor)])}</tr>`,
       )
       .join('') +
-    '</tbody></table></div></details>'
-  );
+    '</tbody></table></div>';
+  return `<details id="report-evidence" class="report-appendix"><summary><h2 id="evidence-quality">Appendix: quality of the evidence cited (${rows.length} standards)</h2></summary>${collapsed(table)}</details>`;
 }
