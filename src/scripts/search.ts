@@ -116,17 +116,23 @@ export async function initSearch(): Promise<void> {
     status.textContent = 'The search index could not be loaded.';
     return;
   }
-  const available = await pagefind.filters();
-  for (const sel of selects) {
-    const names = JSON.parse(sel.dataset.names ?? '{}') as Record<string, string>;
-    const counts = available[sel.dataset.filter!] ?? {};
-    const values = Object.keys(counts).sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b));
-    for (const v of values) sel.add(new Option(`${names[v] ?? v} (${counts[v]})`, v));
-  }
-  for (const sel of selects) {
-    const v = params.get(sel.name);
-    if (v && [...sel.options].some((o) => o.value === v)) sel.value = v;
-  }
+  // The filters' values (every body, profession, characteristic… with its count) take Pagefind about
+  // as long to load as a search: a link that sets no filter is searched first and gets them after.
+  const fillFilters = async () => {
+    const available = await pagefind.filters();
+    for (const sel of selects) {
+      const names = JSON.parse(sel.dataset.names ?? '{}') as Record<string, string>;
+      const counts = available[sel.dataset.filter!] ?? {};
+      const values = Object.keys(counts).sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b));
+      for (const v of values) sel.add(new Option(`${names[v] ?? v} (${counts[v]})`, v));
+    }
+    for (const sel of selects) {
+      const v = params.get(sel.name);
+      if (v && [...sel.options].some((o) => o.value === v)) sel.value = v;
+    }
+  };
+  const filtered = selects.some((sel) => params.get(sel.name));
+  if (filtered) await fillFilters();
 
   let seq = 0;
   // Until the newest search has answered, the list and count on screen belong to an older one:
@@ -163,5 +169,6 @@ export async function initSearch(): Promise<void> {
   input.addEventListener('input', () => void run());
   for (const sel of selects) sel.addEventListener('change', () => void run());
   group.addEventListener('change', () => void run());
-  void run();
+  if (filtered) void run();
+  else await run().finally(() => fillFilters());
 }
