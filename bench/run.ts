@@ -20,9 +20,10 @@ import { PHASES, runPhases, type Phase, type PhaseSummary } from './phases.ts';
 import { rendererHash } from '../src/integrations/downloads-cache.ts';
 import { editOneBody, runSite, type SiteSummary } from './site.ts';
 import { buildTable, formatTable } from './table.ts';
-import { log, mb, RESULTS, ROOT, TMP } from './util.ts';
+import { log, mb, pinToday, RESULTS, ROOT, TMP } from './util.ts';
 
 const opts = parseOptions(process.argv.slice(2));
+const today = pinToday();
 const corpusOptions = opts.corpus;
 const reps = opts.reps;
 
@@ -33,6 +34,7 @@ mkdirSync(TMP, { recursive: true });
 mkdirSync(RESULTS, { recursive: true });
 const o = corpusOptions;
 const corpusDir = join(TMP, `corpus-${o.bodies}x${o.standardsPerBody}-${o.characteristics}c-s${o.seed}`);
+log(`every build and phase of this run is dated ${today} (CROSSWALK_TODAY)`);
 log(`generating ${o.bodies} bodies × ${o.standardsPerBody} standards, ${o.characteristics} characteristics…`);
 const tGen = performance.now();
 const stats: CorpusStats = writeCorpus(corpusDir, corpusOptions);
