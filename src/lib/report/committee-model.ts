@@ -70,14 +70,14 @@ interface Candidate extends WordingSource {
   support: number;
 }
 
-/**
- * For each characteristic with a gap in the selection: the strongest explicit or partial language in
- * any body's edition in force on the date (selected or not), strongest and best evidenced first.
- */
 /** The characteristics with a gap at one selected body or more: those the report gives model wording for. */
 export const gapCharacteristics = (cov: Coverage): string[] =>
   cov.rows.filter((r) => r.cells.some((c) => c.status === 'gap')).map((r) => r.characteristic.id);
 
+/**
+ * For each characteristic with a gap in the selection: the strongest explicit or partial language in
+ * any body's edition in force on the date (selected or not), strongest and best evidenced first.
+ */
 export function modelWording(crosswalk: CrosswalkIndex, cov: Coverage, on: string): GapReport['modelWording'] {
   const gapChars = gapCharacteristics(cov);
   if (gapChars.length === 0) return [];
