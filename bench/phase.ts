@@ -11,7 +11,7 @@ import jsYaml from 'js-yaml';
 import { checkDir } from '../src/lib/check/index.ts';
 import type { Selection } from '../src/lib/coverage.ts';
 import { indexCrosswalk, toCrosswalkData } from '../src/lib/crosswalk.ts';
-import { todayIso } from '../src/lib/dates.ts';
+import { siteToday } from '../src/lib/node/crosswalk.ts';
 import { buildReport } from '../src/lib/report/build.ts';
 import { renderPdf } from '../src/lib/report/pdf.ts';
 import { renderXlsx } from '../src/lib/report/xlsx.ts';
@@ -72,7 +72,7 @@ function readAndParse(root: string): { files: number; chars: number; fields: num
 }
 
 async function run(phase: Phase, dir: string): Promise<PhaseResult> {
-  const today = process.env.CROSSWALK_TODAY || todayIso();
+  const today = siteToday();
   const detail: Record<string, number | string> = {};
   let setupMs = 0;
   let took: { ms: number; cpuMs: number };

@@ -30,11 +30,11 @@ export function walkFiles(dir: string, out: string[] = []): string[] {
 
 /**
  * The date every build and phase of one run treats as today (CROSSWALK_TODAY, which the site, the
- * renderers and the phases read), fixed at the start unless already given: a run that crosses
+ * renderers and the phases read, through siteToday), fixed at the start unless already given: a run that crosses
  * midnight (UTC) would otherwise give its later builds another date, so the restored and warm builds
  * would render every dated download again and report a cache miss as a build's cost.
  */
 export function pinToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
-  env.CROSSWALK_TODAY ||= todayIso(now);
+  env.CROSSWALK_TODAY ??= todayIso(now);
   return env.CROSSWALK_TODAY;
 }
